@@ -145,7 +145,8 @@ export type Modality =
   | "plan"
   | "denial"
   | "hypothetical"
-  | "negated";
+  | "negated"
+  | "habitual";
 
 export type ClaimField =
   | "fatalities"
@@ -186,6 +187,14 @@ export interface Mention {
   /** Who the sentence attributes the account to. */
   source: string | null;
   weapon: string | null;
+  /** "the strike", "this attack" with nothing new: tells again an event already told. */
+  reference: boolean;
+  /** The type came from a generic word ("attack", "killed") with no cue to sharpen it. */
+  generic: boolean;
+  /** The trigger rule's strength (0..1). */
+  strength: number;
+  /** Told as what another event follows or answers ("in response to the Jordan attack"): it came first. */
+  antecedent: boolean;
 }
 
 export interface Evidence {

@@ -1,0 +1,184 @@
+// Actors named in the text: dictionary actors (data/actors/actors.json), generic parties
+// ("Iraqi police", "gunmen") and countries acting as parties ("the US responded"). The event
+// stage decides who is actor1 and actor2; this stage only finds and names them.
+import { readJson, readTable } from "../core/data-files.ts";
+import { fold } from "../core/text.ts";
+import type { Actor, ActorMention, InterCode } from "../core/types.ts";
+import type { CountryLexicon } from "./countries.ts";
+import { matchPhrases, type PhraseMatch, type Token, tokenize } from "./tokens.ts";
+
+interface AliasEntry {
+  actor: Actor;
+  /** Set when the alias must match as written ("US", "IS"). */
+  exact: string | null;
+}
+
+interface GenericTerm {
+  name: string;
+  inter: InterCode;
+}
+
+export interface ActorDictionary {
+  aliases: Map<string, AliasEntry[]>;
+  /** Nouns that make a country name before them an adjective ("US officials"). */
+  adjectiveNouns: Set<string>;
+  generic: Map<string, GenericTerm[]>;
+  byId: Map<string, Actor>;
+  countries: CountryLexicon;
+  maxWords: number;
+}
+
+/** Aliases of 2-5 capitals are acronyms; several ("US", "IS") are also English words. */
+const ACRONYM = /^[A-Z][A-Z.]{1,4}$/;
+const LOCATIVE = /\b(?:in|into|inside|across|throughout|near|at|outside|around|within|to|from|of)\s+(?:the\s+)?$/i;
+/** Up to this many words between a country adjective and a generic term ("Iraqi federal police"). */
+const QUALIFIER_GAP_WORDS = 2;
+
+export function loadActorDictionary(countries: CountryLexicon): ActorDictionary {
+  const actors = readJson<Actor[]>("actors/actors.json");
+  const aliases = new Map<string, AliasEntry[]>();
+  let maxWords = 1;
+  const add = (alias: string, actor: Actor) => {
+    const key = fold(alias);
+    if (!key) return;
+    maxWords = Math.max(maxWords, key.split(" ").length);
+    const entry: AliasEntry = { actor, exact: ACRONYM.test(alias) ? alias : null };
+    const list = aliases.get(key) ?? [];
+    if (!list.some((e) => e.actor.id === actor.id && e.exact === entry.exact)) list.push(entry);
+    aliases.set(key, list);
+  };
+  for (const a of actors) {
+    add(a.name, a);
+    for (const alias of a.aliases) add(alias, a);
+  }
+  const generic = new Map<string, GenericTerm[]>();
+  for (const r of readTable("actors/generic-actors.tsv")) {
+    generic.set(fold(r.term), [{ name: r.name, inter: Number(r.inter) as InterCode }]);
+  }
+  const adjectiveNouns = new Set(readTable("actors/country-adjective-nouns.tsv").map((r) => fold(r.noun)));
+  return { aliases, generic, adjectiveNouns, byId: new Map(actors.map((a) => [a.id, a])), countries, maxWords };
+}
+
+export function countryActor(iso: string, countries: CountryLexicon): Actor {
+  return { id: `country:${iso}`, name: countries.name(iso), aliases: [], inter: 1, iso, affiliations: [] };
+}
+
+/** A generic actor with its country filled in, or "{country}" left for the event stage. */
+export function genericActor(term: GenericTerm, iso: string | null, countries: CountryLexicon): Actor {
+  const name = iso
+    ? term.name.replace("{country}", term.name.includes("of {country}") ? countries.nameAfterOf(iso) : countries.name(iso))
+    : term.name;
+  return { id: `generic:${fold(name)}`, name, aliases: [], inter: term.inter, iso, affiliations: [] };
+}
+
+export function annotateActors(text: string, dict: ActorDictionary, tokens = tokenize(text)): ActorMention[] {
+  const allCaps = isAllCaps(text);
+  const out: ActorMention[] = [];
+  const taken = new Uint8Array(tokens.length);
+  const acceptNamed = (m: PhraseMatch<AliasEntry>) =>
+    m.values.some((e) => !e.exact || (!allCaps && sameLetters(m.text, e.exact)));
+  for (const m of matchPhrases(text, tokens, dict.aliases, dict.maxWords, acceptNamed)) {
+    const entry = m.values.find((e) => !e.exact || sameLetters(m.text, e.exact)) ?? m.values[0];
+    out.push({ start: m.start, end: m.end, text: m.text, actor: entry.actor, rule: "actor:dictionary", stated: true });
+    taken.fill(1, m.first, m.last);
+  }
+  // A generic term right after a dictionary actor continues it ("Iraqi police officers").
+  const freeGeneric = (x: PhraseMatch<GenericTerm>) =>
+    !taken[x.first] && !(x.first > 0 && taken[x.first - 1] && /^\s+$/.test(text.slice(tokens[x.first - 1].end, x.start)));
+  for (const m of matchPhrases(text, tokens, dict.generic, 2, freeGeneric)) {
+    const q = countryBefore(text, tokens, m.first, dict.countries, allCaps);
+    const start = q ? q.start : m.start;
+    out.push({
+      start,
+      end: m.end,
+      text: text.slice(start, m.end),
+      actor: genericActor(m.values[0], q?.iso ?? null, dict.countries),
+      rule: q ? "actor:generic+country" : "actor:generic",
+      stated: q !== null,
+    });
+    taken.fill(1, q ? q.first : m.first, m.last);
+  }
+  let lastPlaceEnd = -1;
+  for (let i = 0; i < tokens.length; i++) {
+    if (taken[i]) continue;
+    const c = countryAt(text, tokens, i, dict.countries, allCaps);
+    if (!c) continue;
+    const before = text.slice(Math.max(0, tokens[i].start - 16), tokens[i].start);
+    const next = tokens[c.last];
+    const gapAfter = next ? text.slice(tokens[c.last - 1].end, next.start) : "";
+    // "in Jordan", "in Iraq and Syria": a country named as a place is not a party.
+    if (LOCATIVE.test(before) || (lastPlaceEnd >= 0 && /^(?:,\s*|,?\s+and\s+)$/.test(text.slice(lastPlaceEnd, tokens[i].start)))) {
+      lastPlaceEnd = tokens[c.last - 1].end;
+      i = c.last - 1;
+      continue;
+    }
+    // "Iraqi border areas", "US officials": an adjective before a noun, not a party.
+    const demonym = !dict.countries.isName(tokens[i].key) && !/s$/i.test(tokens[c.last - 1].text);
+    if (next && /^\s+$/.test(gapAfter) && (dict.adjectiveNouns.has(next.key) || (demonym && /^\p{Ll}/u.test(next.text)))) {
+      i = c.last - 1;
+      continue;
+    }
+    out.push({
+      start: tokens[i].start,
+      end: tokens[c.last - 1].end,
+      text: text.slice(tokens[i].start, tokens[c.last - 1].end),
+      actor: countryActor(c.iso, dict.countries),
+      rule: "actor:country",
+      stated: true,
+    });
+    i = c.last - 1;
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+function sameLetters(a: string, b: string): boolean {
+  return a.replace(/\./g, "") === b.replace(/\./g, "");
+}
+
+export function isAllCaps(text: string): boolean {
+  const letters = text.slice(0, 4000).replace(/[^\p{L}]/gu, "");
+  return letters.length > 40 && letters === letters.toUpperCase();
+}
+
+/** A country name or demonym starting at token i (up to three words: "United Arab Emirates"). */
+export function countryAt(
+  text: string,
+  tokens: Token[],
+  i: number,
+  countries: CountryLexicon,
+  allCaps: boolean,
+): { iso: string; last: number } | null {
+  const first = tokens[i];
+  // Country words are proper nouns: in mixed-case text they start with a capital.
+  if (!allCaps && !/^\p{Lu}/u.test(first.text)) return null;
+  let key = "";
+  let found: { iso: string; last: number } | null = null;
+  for (let j = i; j < Math.min(tokens.length, i + 3); j++) {
+    if (j > i && !/^[\s\-.]{1,3}$/.test(text.slice(tokens[j - 1].end, tokens[j].start))) break;
+    key = j === i ? tokens[j].key : `${key} ${tokens[j].key}`;
+    const raw = text.slice(first.start, tokens[j].end);
+    const withDot = text[tokens[j].end] === "." ? `${raw}.` : raw;
+    const iso =
+      countries.byFolded(key) ??
+      (allCaps ? undefined : (countries.byExact(raw) ?? countries.byExact(withDot)));
+    if (iso) found = { iso, last: j + 1 };
+  }
+  return found;
+}
+
+function countryBefore(
+  text: string,
+  tokens: Token[],
+  at: number,
+  countries: CountryLexicon,
+  allCaps: boolean,
+): { iso: string; start: number; first: number } | null {
+  for (let k = at - 1; k >= Math.max(0, at - 1 - QUALIFIER_GAP_WORDS - 2); k--) {
+    const c = countryAt(text, tokens, k, countries, allCaps);
+    if (c && c.last >= at - QUALIFIER_GAP_WORDS && c.last <= at) {
+      if (/[,;:()]/.test(text.slice(tokens[c.last - 1].end, tokens[at].start))) return null;
+      return { iso: c.iso, start: tokens[k].start, first: k };
+    }
+  }
+  return null;
+}

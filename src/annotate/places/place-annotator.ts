@@ -1,0 +1,826 @@
+// Place names in the clean text, each resolved to a gazetteer entry with ACLED's geo_precision.
+//
+// Four steps, each a function below:
+//   1. candidates   phrases of capitalized tokens (all tokens in all-capitals text) that are
+//                   gazetteer keys, longest first, with an admin suffix ("Anbar Governorate")
+//   2. filters      drop what is more likely an English word, a person or an organization
+//   3. resolve      rank each candidate's entries: countries the text names, a division named
+//                   beside it ("Al-Qa'im in Anbar"), population; drop unsupported small places
+//   4. refine       sub-places ("the Al-Mashtal neighborhood of Baghdad"), "near X",
+//                   "20 km north of X", "eastern X": precision 2, span widened
+import { fold, foldLoose } from "../../core/text.ts";
+import type { PlaceKind, PlaceMention, Sentence } from "../../core/types.ts";
+import type { Gazetteer, GazetteerEntry } from "./gazetteer.ts";
+import { type CueRole, isCue, type PlaceLexicons, placeLexicons } from "./place-lexicons.ts";
+import { type NameHow, skeletonKey } from "./place-keys.ts";
+
+export interface PlaceAnnotatorOptions {
+  /** Receives one line per decision worth explaining ("dropped Biden: part of a longer name"). */
+  log?: (reason: string) => void;
+}
+
+// ---------------------------------------------------------------- thresholds
+
+/** Longest phrase tried as a name, in tokens: "Sant Julià de Lòria" is 4, "Democratic Republic of the Congo" 5. */
+const MAX_NAME_TOKENS = 5;
+/** Longest phrase tried under its transliteration skeleton ("Deir Ezzor" is 2 tokens). */
+const MAX_SKELETON_TOKENS = 3;
+/** Skeleton keys shorter than this meet unrelated names by chance. */
+const MIN_SKELETON_LETTERS = 5;
+/** Longest sub-place name before its noun, in tokens ("Ain al-Asad" is 3). */
+const MAX_SUBPLACE_TOKENS = 4;
+/**
+ * Below this population a town is kept only when the text names its country or a division
+ * beside it: thousands of villages share names with people and words.
+ */
+const SMALL_PLACE_POP = 1_000;
+/**
+ * When the text names countries, a town in none of them must be this big: a well-known city
+ * abroad is plausible (Washington, Moscow), a small namesake abroad is a clash.
+ */
+const FOREIGN_MIN_POP = 50_000;
+/**
+ * Outside the countries the text names, a town matched by an alternate (often foreign-language)
+ * name must be this big: "LA ROCHELA" in a Colombian report is not La Rochelle (Spanish "La
+ * Rochela"), while "Bagdad" or "Moskau" are big enough to be meant.
+ */
+const FOREIGN_EXONYM_MIN_POP = 500_000;
+/**
+ * A single word followed by another capitalized word (a person "Jordan Peterson", an
+ * organization "Landstuhl Regional Medical Center") is taken as a town only when supported or this big.
+ */
+const NAME_PART_MIN_POP = 100_000;
+/** In all-capitals or title-case text capitals tell nothing, so an unsupported town must be this big. */
+const CAPS_MIN_POP = 20_000;
+/** A town resolved unambiguously with this population lends its country to the text's other names. */
+const CONFIDENT_POP = 100_000;
+/** Score margin (log10 population units) over the runner-up for a resolution to lend its country. */
+const CONFIDENT_MARGIN = 1;
+/** Sentences searched back for the town a bare "in the X neighborhood" belongs to: the seed's is 4 back. */
+const CONTEXT_SENTENCES = 5;
+/** Share of lower-case letters under which a sentence counts as all-capitals (MUC-4 wire copy). */
+const UPPER_CASE_SHARE = 0.02;
+/** Share of capitalized words (4+ letters) over which a sentence is a title-case headline. */
+const TITLE_CASE_SHARE = 0.8;
+/** A title-case verdict needs this many words of 4+ letters. */
+const TITLE_CASE_MIN_WORDS = 4;
+
+/** GeoNames gives population 0 for many district seats; these stand in when ranking. */
+const DEFAULT_POP: Record<string, number> = {
+  PPLC: 500_000,
+  PPLA: 100_000,
+  PPLA2: 20_000,
+  PPLA3: 5_000,
+  PPLA4: 2_000,
+};
+
+// Score terms, in log10-population units.
+/** A country beats a same-named town unless the town's country is named ("Jordan"). */
+const COUNTRY_BONUS = 2;
+/** The text names the entry's country: worth a thousandfold population. */
+const NAMED_COUNTRY_BONUS = 3;
+/** The entry's country is that of a confidently resolved big town. */
+const LENT_COUNTRY_BONUS = 2;
+/** "Al-Qa'im in Anbar", "Quincy, Massachusetts", "Mosul, Iraq": outranks any population. */
+const CONTAINER_BONUS = 5;
+/** Looser ways of matching rank lower. */
+const HOW_PENALTY: Record<NameHow, number> = {
+  name: 0,
+  ascii: 0,
+  official: 0,
+  alt: 0.3,
+  alias: 0,
+  code: 0,
+  demonym: 0,
+  stripped: 0,
+  loose: 0.5,
+  skeleton: 1,
+};
+
+/** Lower-case words allowed inside a name: "Deir ez-Zor", "Sant Julià de Lòria", "Isle of Man". */
+const CONNECTORS = new Set(
+  "al el ad ar as an ash at az adh ez es er ed en ul ud ur de del della di da das do dos du des la las le les los y e van von der den of the on upon am im sur bin ibn bint um".split(
+    " ",
+  ),
+);
+/** Connectors that can start a name: "al-Qa'im", "LA ROCHELA", "EL SALVADOR". */
+const ARTICLES = new Set("al el ad ar as an ash at az adh ez la las le les los".split(" "));
+/** Words after which the next place may be a container: "Al-Qa'im in Anbar", "Quincy, Massachusetts". */
+const CONTAINER_GAP =
+  /^\s*(?:,|in|of|near)?\s*(?:the\s+)?(?:(?:north|south|east|west|central|northern|southern|eastern|western|north-?eastern|north-?western|south-?eastern|south-?western)\s+)?(?:province\s+of\s+|governorate\s+of\s+)?$/i;
+
+// ---------------------------------------------------------------- tokens
+
+type Shape = "cap" | "upper" | "lower" | "num";
+type Mode = "mixed" | "title" | "upper";
+
+interface Tok {
+  start: number;
+  end: number;
+  key: string;
+  shape: Shape;
+  sent: number;
+  initial: boolean;
+}
+
+const WORD = /(?:\p{Lu}\.){2,}|[\p{L}\p{M}\p{N}]+(?:['’‘`ʼ][\p{L}\p{M}]+)*/gu;
+const CAMEL_GLUE = /^(.*\p{Ll})(\p{Lu}{2,}.*)$/u;
+
+function shapeOf(s: string): Shape {
+  const first = s[0];
+  if (/\p{N}/u.test(first)) return "num";
+  if (!/\p{Lu}/u.test(first)) return "lower";
+  return /\p{Ll}/u.test(s) ? "cap" : s.replace(/[^\p{L}]/gu, "").length >= 2 ? "upper" : "cap";
+}
+
+interface Span0 {
+  start: number;
+  end: number;
+}
+
+/** Sentence ranges when the caller has none: terminator + space + capital, or a blank line. */
+function fallbackSentences(text: string): Span0[] {
+  const out: Span0[] = [];
+  const re = /[.!?]["'”’)\]]*\s+(?=["'“‘(]?[\p{Lu}\p{N}])|\n\s*\n/gu;
+  let start = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    out.push({ start, end: m.index + m[0].length });
+    start = m.index + m[0].length;
+  }
+  out.push({ start, end: text.length });
+  return out;
+}
+
+function tokenize(text: string, sentences: Span0[]): Tok[] {
+  const toks: Tok[] = [];
+  let s = 0;
+  WORD.lastIndex = 0;
+  for (let m = WORD.exec(text); m; m = WORD.exec(text)) {
+    const pieces: Array<[number, string]> = [];
+    let word = m[0];
+    if (word.length > 3 && /['’]s$/i.test(word)) word = word.slice(0, -2);
+    const glued = CAMEL_GLUE.exec(word);
+    if (glued && !word.includes(".")) {
+      pieces.push([m.index, glued[1]], [m.index + glued[1].length, glued[2]]);
+    } else {
+      pieces.push([m.index, word]);
+    }
+    for (const [start, w] of pieces) {
+      while (s + 1 < sentences.length && sentences[s + 1].start <= start) s++;
+      const prev = toks[toks.length - 1];
+      const gap = prev ? text.slice(prev.end, start) : "";
+      const initial =
+        !prev || prev.sent !== s || /[.!?:;“"(\[]|\n\s*\n/.test(gap) || /\s[—–-]\s/.test(gap);
+      toks.push({ start, end: start + w.length, key: fold(w), shape: shapeOf(w), sent: s, initial });
+    }
+  }
+  return toks;
+}
+
+function sentenceModes(text: string, toks: Tok[], count: number): Mode[] {
+  const docLetters = text.replace(/[^\p{L}]/gu, "");
+  const docLower = docLetters.replace(/[^\p{Ll}]/gu, "").length;
+  if (docLetters.length > 0 && docLower / docLetters.length < UPPER_CASE_SHARE) {
+    return new Array(count).fill("upper");
+  }
+  const modes: Mode[] = new Array(count).fill("mixed");
+  const lower = new Array(count).fill(0);
+  const letters = new Array(count).fill(0);
+  const long = new Array(count).fill(0);
+  const longCap = new Array(count).fill(0);
+  for (const t of toks) {
+    const w = text.slice(t.start, t.end);
+    const l = w.replace(/[^\p{L}]/gu, "");
+    letters[t.sent] += l.length;
+    lower[t.sent] += l.replace(/[^\p{Ll}]/gu, "").length;
+    if (l.length >= 4) {
+      long[t.sent]++;
+      if (t.shape === "cap" || t.shape === "upper") longCap[t.sent]++;
+    }
+  }
+  for (let s = 0; s < count; s++) {
+    if (letters[s] >= 4 && lower[s] / letters[s] < UPPER_CASE_SHARE) modes[s] = "upper";
+    else if (long[s] >= TITLE_CASE_MIN_WORDS && longCap[s] / long[s] >= TITLE_CASE_SHARE) {
+      modes[s] = "title";
+    }
+  }
+  return modes;
+}
+
+// ---------------------------------------------------------------- the annotator
+
+interface Candidate {
+  /** Token range of the name itself. */
+  i: number;
+  j: number;
+  /** Token range of the mention, with an admin suffix or "province of". */
+  first: number;
+  last: number;
+  entries: GazetteerEntry[];
+  mode: Mode;
+  adminSuffix: boolean;
+  /** A common word or an unless-country name: kept only when the text names its country. */
+  needsCountry: boolean;
+  /** Followed by another capitalized word: maybe part of a person's or organization's name. */
+  nameFollowed: boolean;
+}
+
+interface Found {
+  first: number;
+  last: number;
+  start: number;
+  end: number;
+  entry: GazetteerEntry;
+  precision: 1 | 2 | 3;
+  rule: string;
+  stated: boolean;
+  subPlace?: string;
+}
+
+function effectivePop(e: GazetteerEntry): number {
+  return e.population > 0 ? e.population : (DEFAULT_POP[e.fcode] ?? 0);
+}
+
+function basePrecision(kind: PlaceKind): 1 | 2 | 3 {
+  return kind === "country" ? 3 : kind === "admin1" ? 2 : 1;
+}
+
+/** A fold()ed cue as a pattern: its spaces match spaces or hyphens ("north east", "north-east"). */
+function escapeRe(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/ /g, "[\\s-]+");
+}
+
+/**
+ * Finds place names in `text` and resolves each to a gazetteer Place. Mentions come back
+ * sorted by start offset and never overlap.
+ */
+export function annotatePlaces(
+  text: string,
+  sentences: Sentence[],
+  gaz: Gazetteer,
+  options: PlaceAnnotatorOptions = {},
+): PlaceMention[] {
+  const log = options.log ?? (() => {});
+  const lex = placeLexicons();
+  const ranges: Span0[] = sentences.length
+    ? [...sentences].sort((a, b) => a.start - b.start)
+    : fallbackSentences(text);
+  const toks = tokenize(text, ranges);
+  const modes = sentenceModes(text, toks, ranges.length);
+  const surface = (a: number, b: number) => text.slice(toks[a].start, toks[b].end);
+
+  const joinable = (a: number, b: number): boolean => {
+    if (b >= toks.length || toks[a].sent !== toks[b].sent) return false;
+    return /^(?:[ \t]+|[ \t]*\r?\n[ \t]*|[-‐])$/.test(text.slice(toks[a].end, toks[b].start));
+  };
+  const spaced = (a: number, b: number): boolean =>
+    b < toks.length && toks[a].sent === toks[b].sent && /^\s+$/.test(text.slice(toks[a].end, toks[b].start));
+  const isCap = (k: number) => toks[k].shape === "cap" || toks[k].shape === "upper";
+  const modeOf = (k: number) => modes[toks[k].sent];
+
+  // ---- 1. candidates
+  /** Entries for tokens i..j: under fold(), then without an Arabic article, then by skeleton. */
+  function lookupSpan(i: number, j: number, allCommon: boolean): GazetteerEntry[] {
+    let key = toks[i].key;
+    for (let k = i + 1; k <= j; k++) key += ` ${toks[k].key}`;
+    const byId = new Map<number, GazetteerEntry>();
+    const add = (k: string) => {
+      for (const e of gaz.lookup(k)) {
+        const had = byId.get(e.geonameid);
+        if (!had || HOW_PENALTY[e.how] < HOW_PENALTY[had.how]) byId.set(e.geonameid, e);
+      }
+    };
+    add(key);
+    const loose = foldLoose(key);
+    if (loose !== key && loose.length >= 3) add(loose);
+    if (byId.size === 0 && j - i < MAX_SKELETON_TOKENS && !(modeOf(i) === "upper" && allCommon)) {
+      const sk = skeletonKey(key);
+      if (sk.length >= MIN_SKELETON_LETTERS && sk !== key && sk !== loose) add(sk);
+    }
+    return [...byId.values()];
+  }
+
+  const isCommonTok = (k: number) => lex.common.has(toks[k].key) || CONNECTORS.has(toks[k].key);
+
+  function canBegin(k: number): boolean {
+    const t = toks[k];
+    if (t.shape === "num") return false;
+    if (modeOf(k) === "upper") return !CONNECTORS.has(t.key) || ARTICLES.has(t.key);
+    if (isCap(k)) return true;
+    // "al-Qa'im": a lower-case article hyphened to a capitalized word
+    return (
+      ARTICLES.has(t.key) &&
+      k + 1 < toks.length &&
+      /^[-‐]$/.test(text.slice(t.end, toks[k + 1].start)) &&
+      isCap(k + 1)
+    );
+  }
+  function canInside(k: number): boolean {
+    if (toks[k].shape === "num") return false;
+    return modeOf(k) === "upper" || isCap(k) || CONNECTORS.has(toks[k].key);
+  }
+  function canEnd(k: number): boolean {
+    if (toks[k].shape === "num") return false;
+    return modeOf(k) === "upper" ? !CONNECTORS.has(toks[k].key) : isCap(k);
+  }
+
+  const candidates: Candidate[] = [];
+  for (let i = 0; i < toks.length; ) {
+    if (!canBegin(i)) {
+      i++;
+      continue;
+    }
+    let maxJ = i;
+    while (maxJ - i + 1 < MAX_NAME_TOKENS && joinable(maxJ, maxJ + 1) && canInside(maxJ + 1)) {
+      maxJ++;
+    }
+    let hit: Candidate | null = null;
+    for (let j = maxJ; j >= i && !hit; j--) {
+      if (!canEnd(j)) continue;
+      let allCommon = true;
+      for (let k = i; k <= j; k++) if (!isCommonTok(k)) allCommon = false;
+      // a lone common word the filters would drop anyway is not worth a lookup
+      if (i === j && allCommon && !(modeOf(i) === "mixed" && !toks[i].initial)) {
+        if (modeOf(i) === "upper" || toks[i].shape !== "upper") continue;
+      }
+      const entries = lookupSpan(i, j, allCommon);
+      if (entries.length) {
+        hit = {
+          i,
+          j,
+          first: i,
+          last: j,
+          entries,
+          mode: modeOf(i),
+          adminSuffix: false,
+          needsCountry: false,
+          nameFollowed: false,
+        };
+      }
+    }
+    if (hit) {
+      candidates.push(hit);
+      i = hit.j + 1;
+    } else {
+      i++;
+    }
+  }
+
+  // ---- admin suffixes: "Anbar Governorate", "Hasaka province", "the province of Anbar"
+  for (const c of candidates) {
+    const admin1 = c.entries.filter((e) => e.kind === "admin1");
+    if (!admin1.length) continue;
+    const next = c.j + 1;
+    if (spaced(c.j, next) && isCue(lex, "admin-suffix", toks[next].key)) {
+      c.entries = admin1;
+      c.last = next;
+      c.adminSuffix = true;
+    } else if (
+      c.i >= 2 &&
+      toks[c.i - 1].key === "of" &&
+      toks[c.i - 2].sent === toks[c.i].sent &&
+      isCue(lex, "admin-suffix", toks[c.i - 2].key)
+    ) {
+      c.entries = admin1;
+      c.first = c.i - 2;
+      c.adminSuffix = true;
+    }
+  }
+
+  // ---- 2. filters
+  const kept: Candidate[] = [];
+  const placeEnds = new Set<number>();
+  for (const c of candidates) {
+    const name = surface(c.i, c.j);
+    const key = fold(name);
+    const single = c.i === c.j;
+    const drop = (why: string) => log(`dropped "${name}": ${why}`);
+    const when = lex.notPlaces.get(key);
+    if (when === "always") {
+      drop("listed in not-places.tsv");
+      continue;
+    }
+    const nextCap = spaced(c.last, c.last + 1) && isCap(c.last + 1);
+    const nextIsCue =
+      nextCap &&
+      (["admin-suffix", "area-noun", "subplace-noun"] as CueRole[]).some((r) =>
+        isCue(lex, r, toks[c.last + 1].key),
+      );
+    if (when === "before-name" && nextCap && c.mode !== "upper" && !nextIsCue) {
+      drop("a given name before a capitalized word");
+      continue;
+    }
+    if (when === "unless-country") c.needsCountry = true;
+
+    // Codes (US, UK, USA, DRC) only as written in capitals; other short all-capitals words in
+    // mixed text are acronyms (UN, IS, SUV, FBI), not places.
+    let upperAll = true;
+    for (let k = c.i; k <= c.j; k++) if (toks[k].shape !== "upper") upperAll = false;
+    if (!upperAll || c.mode === "upper") c.entries = c.entries.filter((e) => e.how !== "code");
+    const letters = name.replace(/[^\p{L}]/gu, "").length;
+    if (c.mode !== "upper" && single && toks[c.i].shape === "upper" && letters <= 4) {
+      c.entries = c.entries.filter(
+        (e) => e.how === "code" || (e.kind === "country" && (e.how === "name" || e.how === "ascii")),
+      );
+    }
+    if (!c.entries.length) {
+      drop("an acronym or a code not written in capitals");
+      continue;
+    }
+    if (single && CONNECTORS.has(key)) {
+      drop("a connector word");
+      continue;
+    }
+
+    // "US" written in capitals is the country, whatever "us" is in lower case
+    const isCode = upperAll && c.mode !== "upper" && c.entries.some((e) => e.how === "code");
+    if (isCode) c.entries = c.entries.filter((e) => e.how === "code");
+    let allCommon = !isCode;
+    for (let k = c.i; k <= c.j; k++) if (!isCommonTok(k)) allCommon = false;
+    if (allCommon) {
+      if (single && (c.mode !== "mixed" || toks[c.i].initial)) {
+        drop("a common English word where capitals tell nothing");
+        continue;
+      }
+      if (!single && c.mode === "upper") {
+        c.entries = c.entries.filter((e) => e.kind !== "city" && HOW_PENALTY[e.how] === 0);
+        if (!c.entries.length) {
+          drop("common words in all-capitals text");
+          continue;
+        }
+      } else {
+        c.needsCountry = true;
+        // a capitalized common word beside another capitalized word is part of a name:
+        // "Central Command", "Man United", "Green Zone"
+        const prevCap = c.first > 0 && spaced(c.first - 1, c.first) && isCap(c.first - 1);
+        const nextCapWord = spaced(c.last, c.last + 1) && isCap(c.last + 1);
+        if (c.mode === "mixed" && (prevCap || nextCapWord)) {
+          drop("a common word inside a capitalized name");
+          continue;
+        }
+      }
+    }
+
+    if (c.mode === "mixed") {
+      // the previous word, looking past a hyphened article ("Saber al-Saedi")
+      let p = c.first - 1;
+      if (p >= 0 && ARTICLES.has(toks[p].key) && toks[p].shape === "lower" && joinable(p, c.first)) {
+        p--;
+      }
+      const titleGap = p >= 0 && /^\.?\s+$/.test(text.slice(toks[p].end, toks[p + 1].start));
+      if (titleGap && isCap(p) && isCue(lex, "title", toks[p].key)) {
+        drop(`follows the title "${text.slice(toks[p].start, toks[p].end)}"`);
+        continue;
+      }
+      if (p >= 0 && spaced(p, p + 1) && isCap(p) && !placeEnds.has(p)) {
+        const prevKey = toks[p].key;
+        if (isCue(lex, "title", prevKey)) {
+          drop(`follows the title "${text.slice(toks[p].start, toks[p].end)}"`);
+          continue;
+        }
+        const prevCommon = lex.common.has(prevKey) || isCue(lex, "region-word", prevKey);
+        if (!prevCommon) {
+          drop("part of a longer name (a capitalized word before it)");
+          continue;
+        }
+      }
+      c.nameFollowed = nextCap && !nextIsCue;
+    }
+    kept.push(c);
+    placeEnds.add(c.last);
+  }
+
+  // ---- 3. resolve
+  const named = new Set<string>();
+  for (const c of kept) {
+    if (c.needsCountry) continue;
+    for (const e of c.entries) if (e.kind === "country") named.add(e.iso);
+  }
+
+  /** The kept candidate right after c that may contain it ("in Anbar", ", Massachusetts"). */
+  const containerOf = new Map<Candidate, Candidate>();
+  for (let n = 0; n + 1 < kept.length; n++) {
+    const a = kept[n];
+    const b = kept[n + 1];
+    if (toks[a.last].sent !== toks[b.first].sent) continue;
+    if (CONTAINER_GAP.test(text.slice(toks[a.last].end, toks[b.first].start))) containerOf.set(a, b);
+  }
+  function contained(c: Candidate, e: GazetteerEntry): boolean {
+    const box = containerOf.get(c);
+    if (!box || e.kind === "country") return false;
+    return box.entries.some(
+      (m) =>
+        (m.kind === "country" && m.iso === e.iso) ||
+        (m.kind === "admin1" && e.kind === "city" && m.iso === e.iso && m.admin1Code === e.admin1Code),
+    );
+  }
+
+  interface Resolution {
+    entry: GazetteerEntry;
+    margin: number;
+  }
+  function resolve(c: Candidate, lent: Set<string>, final: boolean): Resolution | null {
+    const name = surface(c.i, c.j);
+    const score = (e: GazetteerEntry) =>
+      Math.log10(effectivePop(e) + 1) +
+      (e.kind === "country" ? COUNTRY_BONUS : 0) +
+      (named.has(e.iso) ? NAMED_COUNTRY_BONUS : lent.has(e.iso) ? LENT_COUNTRY_BONUS : 0) +
+      (contained(c, e) ? CONTAINER_BONUS : 0) -
+      HOW_PENALTY[e.how];
+    const ranked = c.entries.map((e) => ({ e, s: score(e) })).sort((a, b) => b.s - a.s);
+    let best = ranked[0].e;
+    const margin = ranked.length > 1 ? ranked[0].s - ranked[1].s : Number.POSITIVE_INFINITY;
+    // A name that is both a town and its division is the town ("Baghdad"), unless a suffix says otherwise.
+    if (best.kind === "admin1" && !c.adminSuffix) {
+      const town = c.entries.find(
+        (e) =>
+          e.kind === "city" &&
+          e.iso === best.iso &&
+          e.admin1Code === best.admin1Code &&
+          HOW_PENALTY[e.how] <= HOW_PENALTY[best.how],
+      );
+      if (town) best = town;
+    }
+    const supported = named.has(best.iso) || lent.has(best.iso) || contained(c, best);
+    const pop = effectivePop(best);
+    const why = (r: string) => {
+      if (final) log(`dropped "${name}" (${best.name}, ${best.iso}): ${r}`);
+      return null;
+    };
+    if (c.needsCountry && !named.has(best.iso) && !contained(c, best)) {
+      return why("a common word or listed name, and the text does not name its country");
+    }
+    if (best.kind === "city") {
+      if (!supported && pop < SMALL_PLACE_POP) return why("small place, country not named");
+      const countriesKnown = named.size + lent.size > 0;
+      if (!supported && countriesKnown && pop < FOREIGN_MIN_POP) {
+        return why("small place outside the countries the text names");
+      }
+      if (!supported && countriesKnown && best.how !== "name" && pop < FOREIGN_EXONYM_MIN_POP) {
+        return why("a foreign-language name of a place outside the countries the text names");
+      }
+      if (!supported && c.nameFollowed && pop < NAME_PART_MIN_POP) {
+        return why("first word of a longer name, small and unsupported");
+      }
+      if (!supported && c.mode === "upper" && pop < CAPS_MIN_POP) {
+        return why("small place in all-capitals text, unsupported");
+      }
+      // A headline capitalizes every word, so its people and firms ("Lockheed Martin") look
+      // like towns: only a big town or one with its division beside it is taken.
+      if (c.mode === "title" && !contained(c, best) && pop < CAPS_MIN_POP) {
+        return why("small place in a title-case line");
+      }
+    } else if (best.kind === "admin1" && !supported && named.size > 0 && pop < FOREIGN_MIN_POP) {
+      return why("small division outside the countries the text names");
+    }
+    return { entry: best, margin };
+  }
+
+  // First pass: big unambiguous towns lend their country to the rest (second pass).
+  const lent = new Set<string>();
+  for (const c of kept) {
+    const r = resolve(c, lent, false);
+    if (!r || r.entry.kind === "country") continue;
+    if (effectivePop(r.entry) >= CONFIDENT_POP && r.margin >= CONFIDENT_MARGIN) lent.add(r.entry.iso);
+  }
+  const found: Found[] = [];
+  for (const c of kept) {
+    const r = resolve(c, lent, true);
+    if (!r) continue;
+    const e = r.entry;
+    found.push({
+      first: c.first,
+      last: c.last,
+      start: toks[c.first].start,
+      end: toks[c.last].end,
+      entry: e,
+      precision: basePrecision(e.kind),
+      rule: e.how === "demonym" ? "place:demonym" : c.adminSuffix ? "place:admin-suffix" : "place:name",
+      stated: true,
+    });
+  }
+
+  // ---- 4. refine
+  const refined = refine(found);
+  return refined.map((f) => {
+    const m: PlaceMention = {
+      start: f.start,
+      end: f.end,
+      text: text.slice(f.start, f.end),
+      place: gaz.toPlace(f.entry),
+      kind: f.entry.kind,
+      precision: f.precision,
+      rule: f.rule,
+      stated: f.stated,
+    };
+    if (f.subPlace) m.subPlace = f.subPlace;
+    return m;
+  });
+
+  // -------------------------------------------------------------- refiners
+
+  /** The noun (one or two tokens) of a role ending at token k, as [firstToken, role]. */
+  function nounEndingAt(k: number, roles: CueRole[]): [number, CueRole] | null {
+    if (k < 0) return null;
+    for (const role of roles) {
+      if (k >= 1 && spaced(k - 1, k) && isCue(lex, role, `${toks[k - 1].key} ${toks[k].key}`)) {
+        return [k - 1, role];
+      }
+      if (isCue(lex, role, toks[k].key)) return [k, role];
+    }
+    return null;
+  }
+
+  /** The run of name tokens ending at token k ("Al-Mashtal", "Ain al-Asad"), or null. */
+  function nameRunEndingAt(k: number): [number, number] | null {
+    if (k < 0 || !canEnd(k)) return null;
+    let a = k;
+    while (
+      a - 1 >= 0 &&
+      k - (a - 1) + 1 <= MAX_SUBPLACE_TOKENS &&
+      joinable(a - 1, a) &&
+      canInside(a - 1) &&
+      !(modeOf(a - 1) === "upper" && lex.common.has(toks[a - 1].key))
+    ) {
+      a--;
+    }
+    // start at a word that can begin a name, past "the" and sentence-initial common words
+    while (
+      a < k &&
+      (!canBegin(a) || toks[a].key === "the" || (toks[a].initial && lex.common.has(toks[a].key)))
+    ) {
+      a++;
+    }
+    let telling = false;
+    for (let x = a; x <= k; x++) {
+      const key = toks[x].key;
+      if (!lex.common.has(key) && !CONNECTORS.has(key) && lex.notPlaces.get(key) !== "always") {
+        telling = true;
+      }
+    }
+    if (!telling) return null;
+    if (modeOf(k) !== "upper" && !isCap(a) && !ARTICLES.has(toks[a].key)) return null;
+    return [a, k];
+  }
+
+  function overlapping(list: Found[], a: number, b: number): Found[] {
+    return list.filter((f) => f.first <= b && f.last >= a);
+  }
+
+  function refine(list: Found[]): Found[] {
+    let out = [...list];
+    const subNouns: CueRole[] = ["subplace-noun", "area-noun"];
+
+    // (a) "the Al-Mashtal neighborhood of Baghdad", "Ain al-Asad air base in Anbar"
+    for (const m of [...out]) {
+      if (!out.includes(m)) continue;
+      let k = m.first - 1;
+      if (k >= 0 && toks[k].key === "the") k--;
+      if (k < 1 || !["of", "in", "near", "outside", "at"].includes(toks[k].key)) continue;
+      if (toks[k].sent !== toks[m.first].sent) continue;
+      const noun = nounEndingAt(k - 1, subNouns);
+      if (!noun) continue;
+      const run = nameRunEndingAt(noun[0] - 1);
+      if (!run || !spaced(run[1], noun[0])) continue;
+      const inner = overlapping(out, run[0], run[1]);
+      if (
+        inner.length === 1 &&
+        inner[0].first === run[0] &&
+        inner[0].last === run[1] &&
+        inner[0].entry.iso === m.entry.iso &&
+        inner[0].entry.kind === "city"
+      ) {
+        // a town of its own, inside or beside the container: keep both
+        if (noun[1] === "area-noun") inner[0].precision = 2;
+        continue;
+      }
+      const sub = text.slice(toks[run[0]].start, toks[run[1]].end);
+      out = out.filter((f) => f !== m && !inner.includes(f));
+      out.push({
+        first: run[0],
+        last: m.last,
+        start: toks[run[0]].start,
+        end: m.end,
+        entry: m.entry,
+        precision: Math.max(2, m.precision) as 2 | 3,
+        rule: "place:subplace-of",
+        stated: true,
+        subPlace: sub,
+      });
+      log(`"${sub}" placed in ${m.entry.name} (${m.entry.iso}): named part of it`);
+    }
+    out.sort((x, y) => x.start - y.start);
+
+    // (d) "Sinjar district", "Boitumelong township": the area around a named town
+    for (const m of out) {
+      const k = m.last + 1;
+      if (m.rule === "place:subplace-of" || !spaced(m.last, k)) continue;
+      const two = k + 1 < toks.length && spaced(k, k + 1) && isCue(lex, "area-noun", `${toks[k].key} ${toks[k + 1].key}`);
+      if (two || isCue(lex, "area-noun", toks[k].key)) {
+        m.last = two ? k + 1 : k;
+        m.end = toks[m.last].end;
+        m.precision = Math.max(2, m.precision) as 2 | 3;
+        m.rule = "place:area";
+      }
+    }
+
+    // (b) "in the Al-Mashtal neighborhood" with its town in this or a recent sentence
+    for (let k = 0; k < toks.length; k++) {
+      const noun = nounEndingAt(k, subNouns);
+      if (!noun || overlapping(out, noun[0], k).length) continue;
+      const run = nameRunEndingAt(noun[0] - 1);
+      if (!run || !spaced(run[1], noun[0]) || overlapping(out, run[0], run[1]).length) continue;
+      const sent = toks[k].sent;
+      const town =
+        [...out]
+          .reverse()
+          .find(
+            (f) =>
+              f.end <= toks[run[0]].start &&
+              f.entry.kind !== "country" &&
+              toks[f.first].sent >= sent - CONTEXT_SENTENCES,
+          ) ??
+        out.find((f) => f.start >= toks[k].end && toks[f.first].sent === sent && f.entry.kind !== "country");
+      if (!town) continue;
+      const sub = text.slice(toks[run[0]].start, toks[run[1]].end);
+      out.push({
+        first: run[0],
+        last: k,
+        start: toks[run[0]].start,
+        end: toks[k].end,
+        entry: town.entry,
+        precision: 2,
+        rule: "place:subplace-context",
+        stated: false,
+        subPlace: sub,
+      });
+      log(`"${sub}" placed in ${town.entry.name} (${town.entry.iso}): the nearest town before it`);
+      out.sort((x, y) => x.start - y.start);
+    }
+
+    // (c) "near Mosul", "20 km north of Mosul", "eastern Baghdad"
+    const cueRe = cuePatterns();
+    for (const m of out) {
+      if (m.entry.kind === "country" || m.rule.startsWith("place:subplace")) continue;
+      const sentStart = ranges[toks[m.first].sent].start;
+      const before = text.slice(Math.max(sentStart, m.start - 80), m.start);
+      const widen = (hit: RegExpExecArray) => {
+        const lead = hit[0].length - hit[0].trimStart().length;
+        m.start = m.start - before.length + hit.index + lead;
+      };
+      const distance = cueRe.distance.exec(before);
+      const near = distance ? null : (cueRe.direction.exec(before) ?? cueRe.near.exec(before));
+      const part = distance || near ? null : cueRe.part.exec(before);
+      if (distance || near) {
+        widen((distance ?? near) as RegExpExecArray);
+        m.precision = Math.max(2, m.precision) as 2 | 3;
+        m.rule = distance ? "place:distance" : "place:near";
+      } else if (part && m.entry.kind === "city") {
+        widen(part);
+        m.precision = 2;
+        m.rule = "place:part-of";
+      }
+    }
+
+    // sorted, no overlaps: the earlier (then longer) mention wins
+    out.sort((x, y) => x.start - y.start || y.end - x.end);
+    const final: Found[] = [];
+    for (const f of out) {
+      const last = final[final.length - 1];
+      if (last && f.start < last.end) continue;
+      final.push(f);
+    }
+    return final;
+  }
+}
+
+interface CuePatterns {
+  distance: RegExp;
+  direction: RegExp;
+  near: RegExp;
+  part: RegExp;
+}
+let cuePatternsCache: CuePatterns | null = null;
+
+/** Patterns over the text just before a place, built from data/places/cues.tsv. */
+function cuePatterns(): CuePatterns {
+  if (cuePatternsCache) return cuePatternsCache;
+  const lex = placeLexicons();
+  const alt = (role: CueRole) =>
+    [...(lex.cues.get(role) ?? [])]
+      .sort((a, b) => b.length - a.length)
+      .map((c) => escapeRe(c))
+      .join("|");
+  const dirs = alt("direction");
+  const tail = "\\s+(?:the\\s+)?(?:(?:city|town|village)\\s+of\\s+)?$";
+  cuePatternsCache = {
+    distance: new RegExp(
+      `(?:^|\\s)(?:about\\s+|some\\s+|around\\s+)?\\d[\\d,.]*\\s*-?\\s*(?:km|kms|kilomet(?:er|re)s?|miles?|mi)\\s+(?:to\\s+the\\s+)?(?:${dirs})\\s+of${tail}`,
+      "i",
+    ),
+    direction: new RegExp(`(?:^|\\s)(?:just\\s+)?(?:${dirs})\\s+of${tail}`, "i"),
+    near: new RegExp(`(?:^|\\s)(?:${alt("near")})${tail}`, "i"),
+    part: new RegExp(`(?:^|\\s)(?:${alt("part")})\\s+$`, "i"),
+  };
+  return cuePatternsCache;
+}

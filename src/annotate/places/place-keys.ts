@@ -1,0 +1,154 @@
+// The keys a place name is stored under, shared by the gazetteer build and the annotator so the
+// two can never drift: fold() (src/core/text.ts) for the exact key, foldLoose() for the key
+// without a leading Arabic article, and a skeleton for transliteration variants.
+import { fold, foldLoose } from "../../core/text.ts";
+
+/**
+ * How a key was derived from a place's names, stored as a small integer in the index.
+ * Lower is more trustworthy; the annotator prefers entries matched a better way.
+ */
+export const NAME_HOWS = [
+  "name", // the GeoNames name, a country's common name, an admin1 name
+  "ascii", // the GeoNames ASCII name
+  "official", // a country's official name
+  "alt", // an alternate name (Latin script) or a country's alt spelling
+  "alias", // a form from data/places/*-aliases.tsv
+  "code", // an upper-case code written in news: US, UK, USA, UAE, DRC
+  "demonym", // Iraqi, Iraqis → IQ
+  "stripped", // an admin1 name without "Governorate", "Province"...
+  "loose", // fold() without a leading Arabic article
+  "skeleton", // transliteration skeleton, see skeletonKey()
+] as const;
+export type NameHow = (typeof NAME_HOWS)[number];
+
+export function howCode(how: NameHow): number {
+  return NAME_HOWS.indexOf(how);
+}
+
+/** A word-final "-ah"/"-eh" after a consonant is how transliteration spells a final "a". */
+const FINAL_AH = /([^aeiou\s])[ae]h\b/g;
+
+/**
+ * A looser key for transliteration variants: foldLoose(), word-final "ah"/"eh" as "a", no
+ * spaces, doubled letters single. "Deir ez-Zor" and "Deir Ezzor" both become "deirezor";
+ * "Al-Hasakah" and "Hasaka" both "hasaka"; "Raqqah" and "Raqqa" both "raqa".
+ */
+export function skeletonKey(s: string): string {
+  return foldLoose(s)
+    .replace(FINAL_AH, "$1a")
+    .replace(/\s+/g, "")
+    .replace(/(.)\1+/g, "$1");
+}
+
+export interface NameKey {
+  key: string;
+  how: NameHow;
+}
+
+/**
+ * The keys of one name: its fold() under `how`, plus the loose and skeleton keys when they
+ * differ. Keys of fewer than 2 characters are left out: they would match initials.
+ */
+export function nameKeys(name: string, how: NameHow): NameKey[] {
+  const out: NameKey[] = [];
+  const exact = fold(name);
+  if (exact.length < 2) return out;
+  out.push({ key: exact, how });
+  const loose = foldLoose(name);
+  if (loose !== exact && loose.length >= 3) out.push({ key: loose, how: "loose" });
+  const skeleton = skeletonKey(name);
+  if (skeleton.length >= 4 && skeleton !== exact && skeleton !== loose) {
+    out.push({ key: skeleton, how: "skeleton" });
+  }
+  return out;
+}
+
+/** Letters of scripts other than Latin: such alternate names are left out of the index. */
+const NON_LATIN_LETTER = /(?![\p{Script=Latin}])\p{L}/u;
+
+/**
+ * Whether a GeoNames alternate name is worth a key: Latin script, no digits (postal codes),
+ * at least one capital (lower-case-only alternates are machine romanisations such as
+ * "bghdad"), and not an all-caps code of 3 letters or fewer (airport codes such as "BGW").
+ */
+export function isUsableAlternate(name: string): boolean {
+  if (name.length < 2 || name.length > 60) return false;
+  if (/\p{N}/u.test(name)) return false;
+  if (NON_LATIN_LETTER.test(name)) return false;
+  if (!/\p{Lu}/u.test(name)) return false;
+  if (/^\p{Lu}{1,3}$/u.test(name)) return false;
+  return true;
+}
+
+/**
+ * Words that name the kind of a first-level division, stripped to make a shorter key:
+ * "Anbar Governorate" → "anbar", "Provincia de Buenos Aires" → "buenos aires".
+ */
+const ADMIN_SUFFIX =
+  /\s+(?:governorate|province|provincia|prefecture|department|departamento|departement|region|state|oblast|krai|kray|county|district|municipality|parish|division|muhafazat|mohafazat|wilayah|wilaya|vilayeti|ili|territory|emirate|canton|voivodeship|d\s?c)$/;
+const ADMIN_PREFIX =
+  /^(?:muhafazat|mohafazat|provincia de|province of|provincia del|departamento de|departamento del|departement de|departement du|estado de|estado do|region of|state of|governorate of|wilayat)\s+/;
+/** What is left after stripping must not be a bare compass word ("Central Region" → "central"). */
+const BARE_WORDS = new Set([
+  "central",
+  "north",
+  "south",
+  "east",
+  "west",
+  "northern",
+  "southern",
+  "eastern",
+  "western",
+  "capital",
+  "free",
+  "upper",
+  "lower",
+  "coast",
+  "the",
+]);
+
+/** fold()ed admin1 name without its kind word, or null when nothing was stripped. */
+export function strippedAdminKey(name: string): string | null {
+  const folded = fold(name);
+  const stripped = folded.replace(ADMIN_SUFFIX, "").replace(ADMIN_PREFIX, "").trim();
+  if (stripped === folded || stripped.length < 3 || BARE_WORDS.has(stripped)) return null;
+  return stripped;
+}
+
+// ---------------------------------------------------------------- key filter
+
+/** Bits per key of the Bloom filter over all keys: 10 bits and 7 probes give ~1% false hits. */
+export const BLOOM_BITS_PER_KEY = 10;
+export const BLOOM_PROBES = 7;
+
+function fnv1a(s: string, seed: number): number {
+  let h = seed >>> 0;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h;
+}
+
+/** Sets a key's bits. */
+export function bloomAdd(filter: Uint8Array, key: string): void {
+  const bits = filter.length * 8;
+  const h1 = fnv1a(key, 0x811c9dc5);
+  const h2 = fnv1a(key, 0x9747b28c) | 1;
+  for (let i = 0; i < BLOOM_PROBES; i++) {
+    const bit = ((h1 + Math.imul(i, h2)) >>> 0) % bits;
+    filter[bit >>> 3] |= 1 << (bit & 7);
+  }
+}
+
+/** false when the key is certainly not in the index; true when it may be. */
+export function bloomMayHave(filter: Uint8Array, key: string): boolean {
+  const bits = filter.length * 8;
+  const h1 = fnv1a(key, 0x811c9dc5);
+  const h2 = fnv1a(key, 0x9747b28c) | 1;
+  for (let i = 0; i < BLOOM_PROBES; i++) {
+    const bit = ((h1 + Math.imul(i, h2)) >>> 0) % bits;
+    if ((filter[bit >>> 3] & (1 << (bit & 7))) === 0) return false;
+  }
+  return true;
+}

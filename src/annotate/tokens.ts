@@ -1,0 +1,76 @@
+// Word tokens with offsets, and longest-match lookup of multi-word phrases over them. Actors,
+// places and lexicons all match phrases this way, so spellings meet through one fold().
+import { fold } from "../core/text.ts";
+
+export interface Token {
+  start: number;
+  end: number;
+  text: string;
+  /** fold(text): lower case, no diacritics or apostrophes. */
+  key: string;
+}
+
+/** Words and numbers; an apostrophe inside a word stays ("Qa'im"), a possessive "'s" does not. */
+const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
+
+export function tokenize(text: string, from = 0, to = text.length): Token[] {
+  const out: Token[] = [];
+  const slice = text.slice(from, to);
+  WORD.lastIndex = 0;
+  for (let m = WORD.exec(slice); m; m = WORD.exec(slice)) {
+    let word = m[0];
+    if (/['’]s$/i.test(word)) word = word.slice(0, -2);
+    const start = from + m.index;
+    out.push({ start, end: start + word.length, text: word, key: fold(word) });
+  }
+  return out;
+}
+
+export interface PhraseMatch<T> {
+  start: number;
+  end: number;
+  text: string;
+  /** Token indexes [first, last). */
+  first: number;
+  last: number;
+  values: T[];
+}
+
+/**
+ * Longest phrases of up to `maxWords` tokens whose folded form is a key of `dict`. Tokens must be
+ * separated only by spaces, hyphens or periods ("Deir ez-Zor", "U.S."), never by a comma.
+ */
+export function matchPhrases<T>(
+  text: string,
+  tokens: Token[],
+  dict: Map<string, T[]>,
+  maxWords: number,
+  accept: (m: PhraseMatch<T>) => boolean = () => true,
+): PhraseMatch<T>[] {
+  const out: PhraseMatch<T>[] = [];
+  for (let i = 0; i < tokens.length; ) {
+    let best: PhraseMatch<T> | null = null;
+    let key = "";
+    for (let j = i; j < Math.min(tokens.length, i + maxWords); j++) {
+      if (j > i && !/^[\s\-.]{1,3}$/.test(text.slice(tokens[j - 1].end, tokens[j].start))) break;
+      key = j === i ? tokens[j].key : `${key} ${tokens[j].key}`;
+      const values = dict.get(key);
+      if (values) {
+        const m: PhraseMatch<T> = {
+          start: tokens[i].start,
+          end: tokens[j].end,
+          text: text.slice(tokens[i].start, tokens[j].end),
+          first: i,
+          last: j + 1,
+          values,
+        };
+        if (accept(m)) best = m;
+      }
+    }
+    if (best) {
+      out.push(best);
+      i = best.last;
+    } else i++;
+  }
+  return out;
+}

@@ -1,0 +1,87 @@
+// The extraction lexicon: trigger, weapon-cue, modality and blocker tables from data/events,
+// compiled once and handed to the extractors (DESIGN: stages are handed what they need).
+import { readTable } from "../core/data-files.ts";
+import type { EventType, Modality } from "../core/types.ts";
+
+export type TriggerKind = "verb" | "noun" | "generic" | "halt";
+
+export interface TriggerRule {
+  id: string;
+  kind: TriggerKind;
+  event_type: EventType | null;
+  sub_event_type: string | null;
+  strength: number;
+  reason: string;
+}
+
+export interface WeaponCue {
+  re: RegExp;
+  event_type: EventType;
+  sub_event_type: string;
+  weapon: string;
+}
+
+export type ModalityScope = "before" | "before_near" | "sentence" | "sentence_noun" | "clause_after" | "progressive";
+
+export interface ModalityCue {
+  re: RegExp;
+  modality: Modality | "history";
+  scope: ModalityScope;
+  reason: string;
+}
+
+export interface Blocker {
+  re: RegExp;
+  keepKinds: Set<TriggerKind>;
+  reason: string;
+}
+
+export interface ExtractionLexicon {
+  rules: TriggerRule[];
+  /** One alternation of every trigger pattern, one capture group per rule, in table order. */
+  triggerRe: RegExp;
+  weaponCues: WeaponCue[];
+  modality: ModalityCue[];
+  blockers: Blocker[];
+}
+
+export function loadExtractionLexicon(): ExtractionLexicon {
+  const rows = readTable("events/triggers.tsv");
+  const rules: TriggerRule[] = rows.map((r) => ({
+    id: r.id,
+    kind: r.kind as TriggerKind,
+    event_type: r.event_type === "*" ? null : (r.event_type as EventType),
+    sub_event_type: r.sub_event_type === "*" ? null : r.sub_event_type,
+    strength: Number(r.strength),
+    reason: r.reason,
+  }));
+  for (const r of rows) {
+    try {
+      new RegExp(r.pattern, "iu");
+    } catch (e) {
+      throw new Error(`data/events/triggers.tsv: rule ${r.id} has a bad pattern: ${(e as Error).message}`);
+    }
+  }
+  const triggerRe = new RegExp(
+    rows.map((r) => `(?<![\\p{L}\\p{N}])(${r.pattern.replace(/(?<!\\)\((?!\?)/g, "(?:")})(?![\\p{L}\\p{N}])`).join("|"),
+    "giu",
+  );
+  const weaponCues = readTable("events/weapon-cues.tsv").map((r) => ({
+    re: new RegExp(`(?<![\\p{L}])(?:${r.pattern})(?![\\p{L}])`, "iu"),
+    event_type: r.event_type as EventType,
+    sub_event_type: r.sub_event_type,
+    weapon: r.weapon,
+  }));
+  const modality = readTable("events/modality.tsv").map((r) => ({
+    re: new RegExp(`(?<![\\p{L}])(?:${r.pattern})(?![\\p{L}])`, "iu"),
+    modality: r.modality as Modality | "history",
+    scope: r.scope as ModalityScope,
+    reason: r.reason,
+  }));
+  const blockers = readTable("events/context-blockers.tsv").map((r) => ({
+    re: new RegExp(r.pattern, "iu"),
+    keepKinds: new Set(r.keep_kinds.split(",").filter(Boolean) as TriggerKind[]),
+    reason: r.reason,
+  }));
+  return { rules, triggerRe, weaponCues, modality, blockers };
+}

@@ -1,0 +1,219 @@
+// Sentence by sentence: triggers → mentions with their type, modality, parties, place, date,
+// casualty claims and source. Mentions that are not reported events (threats, plans, denials,
+// memories) are dropped here, each with its reason in the document's log.
+import { note, type DocumentContext } from "../core/context.ts";
+import type {
+  ActorMention,
+  Annotations,
+  Claim,
+  DateMention,
+  EventType,
+  Mention,
+  PlaceMention,
+  Sentence,
+  Span,
+} from "../core/types.ts";
+import { type Attribution, attributionOf } from "./attribution.ts";
+import { extractCasualties } from "./casualty-extractor.ts";
+import type { ExtractionLexicon } from "./lexicon.ts";
+import { clauseEnd, clauseStart, modalityOf } from "./modality.ts";
+import { assignRoles } from "./role-assigner.ts";
+import { findTriggers, type TriggerHit } from "./trigger-matcher.ts";
+
+const STAGE = "mentions";
+const ARMED = new Set([1, 2, 3, 4, 8]);
+
+/** A country or region counts as where an event happened only after a locative word. */
+const LOCATIVE_BEFORE = /\b(?:in|into|inside|across|throughout|near|at|on|outside|around|of|from|over|within|along|towards?)\s+(?:the\s+)?(?:(?:northern|southern|eastern|western|central|north-?eastern|north-?western|south-?eastern|south-?western|rural|besieged|occupied|restive)\s+)?$/iu;
+/** Where the wounded were taken, where a statement was made: not where it happened. */
+const ELSEWHERE_BEFORE = /\b(?:evacuated|flown|taken|transferred|airlifted|rushed|moved|sent|returned|treated|hospitali[sz]ed|admitted|told\s+reporters|said|speaking|spoke|statement|press\s+conference|visit(?:ing|ed)?|summit|talks|meeting|met)\s+(?:\S+\s+){0,6}?(?:to|in|at|from)\s+(?:the\s+)?(?:[\p{L}'’-]+\s+){0,4}$/iu;
+const FACILITY_AFTER = /^\s+(?:Regional\s+)?(?:Medical\s+Cent(?:er|re)|Hospital|Airport|University|Embassy|Consulate)\b/i;
+const PART_OF_BEFORE = /\b(?:northern|southern|eastern|western|central|outskirts\s+of|near|outside|north\s+of|south\s+of|east\s+of|west\s+of|km\s+(?:\w+\s+)?of|kilometres\s+(?:\w+\s+)?of|kilometers\s+(?:\w+\s+)?of|miles\s+(?:\w+\s+)?of)\s+$/i;
+/** Verbs with which a military tells of its own operation; "denounced" or "is investigating" are not. */
+const SELF_REPORT_VERB = /^(?:reported|announced|said|stated|confirmed|says)$/i;
+const ANTECEDENT_BEFORE = /\b(?:follows?|followed|following|after|in\s+(?:response|retaliation|reprisal)\s+(?:to|for)|retaliat\w*\s+for|response\s+to|avenge)\s+(?:\S+\s+){0,5}$/i;
+
+export interface MentionInput {
+  ctx: DocumentContext;
+  annotations: Annotations;
+  lex: ExtractionLexicon;
+  /** Spans a tally claims ("168 attacks"): counted events, not one event. */
+  tallySpans: Span[];
+}
+
+export function extractMentions(input: MentionInput): Mention[] {
+  const { ctx, annotations, lex, tallySpans } = input;
+  const text = ctx.doc.text;
+  const out: Mention[] = [];
+  for (const sentence of annotations.sentences) {
+    const hits = findTriggers(sentence, lex, (r) => note(ctx, STAGE, r)).filter(
+      (h) => !tallySpans.some((t) => h.start >= t.start && h.end <= t.end),
+    );
+    if (!hits.length) continue;
+    const attribution = attributionOf(sentence);
+    const source = attribution?.source ?? null;
+    const numbers = annotations.numbers.filter((n) => n.start >= sentence.start && n.end <= sentence.end);
+    const casualties = extractCasualties(sentence, numbers, source);
+    const asserted: { hit: TriggerHit; reason: string | null }[] = [];
+    for (const hit of hits) {
+      const m = modalityOf(sentence, hit, lex, text);
+      if (m.modality !== "asserted") {
+        note(ctx, STAGE, `"${hit.text}" is ${m.modality}: ${m.reason}`);
+        continue;
+      }
+      asserted.push({ hit, reason: null });
+    }
+    for (const hit of groupHits(asserted.map((a) => a.hit))) {
+      out.push(buildMention(ctx, annotations, lex, sentence, hit, casualties, attribution));
+    }
+  }
+  return out;
+}
+
+/** Specific triggers of one sentence absorb its generic ones; one mention per sub-event type. */
+function groupHits(hits: TriggerHit[]): TriggerHit[] {
+  const specific = hits.filter((h) => h.rule.kind !== "generic");
+  const kept: TriggerHit[] = [];
+  for (const h of specific) if (!kept.some((k) => k.rule.sub_event_type === h.rule.sub_event_type)) kept.push(h);
+  if (kept.length) return kept;
+  // "the strikes killed 16": the definite noun names which event the sentence is about.
+  return hits.length ? [hits.find((h) => h.definite) ?? hits[0]] : [];
+}
+
+function buildMention(
+  ctx: DocumentContext,
+  ann: Annotations,
+  lex: ExtractionLexicon,
+  sentence: Sentence,
+  hit: TriggerHit,
+  casualties: ReturnType<typeof extractCasualties>,
+  attribution: Attribution | null,
+): Mention {
+  const source = attribution?.source ?? null;
+  const text = ctx.doc.text;
+  const actors = ann.actors.filter((a) => a.start >= sentence.start && a.end <= sentence.end);
+  const roles = assignRoles(text, sentence, hit, actors, attribution);
+  let actor2 = roles.actor2;
+  if (!actor2) {
+    actor2 = actors.find((a) => casualties.victimSpans.some((v) => a.start < v.end && a.end > v.start)) ?? null;
+  }
+  let actor1 = roles.actor1;
+  if (!actor1 && attribution && !hit.definite && SELF_REPORT_VERB.test(attribution.verb ?? "")) {
+    // A military telling of its own operation ("US Central Command reported a strike"): the teller
+    // is the likely doer. Implied, not stated, and scored lower.
+    const teller = actors.find((a) => a.start >= attribution.start && a.end <= attribution.end && a !== actor2 && (a.actor.inter === 1 || a.actor.inter === 8) && !a.actor.id.startsWith("country:") && a.actor.name.startsWith("Military"));
+    if (teller) actor1 = { ...teller, stated: false, rule: "actor1:reporting-military" };
+  }
+  const typed = resolveType(hit, sentence, lex, actor1, actor2, casualties.claims);
+  const places = selectPlaces(text, sentence, hit, ann.places, actors);
+  const date = nearestDate(ann.dates, sentence, hit);
+  const claims: Claim[] = [...casualties.claims];
+  if (actor1 && (source || roles.rule === "roles:attributed-to")) {
+    claims.push({ field: "actor1", value: actor1.actor.name, qualifier: null, source, text: sentence.text, start: sentence.start, end: sentence.end });
+  }
+  const before = text.slice(clauseStart(sentence, hit.start), hit.start);
+  const mention: Mention = {
+    sentence,
+    trigger: { start: hit.start, end: hit.end, text: hit.text, rule: hit.rule.id, reason: hit.rule.reason },
+    event_type: typed.event_type,
+    sub_event_type: typed.sub_event_type,
+    modality: "asserted",
+    actor1,
+    actor2,
+    assoc_actor_1: roles.assoc1,
+    assoc_actor_2: roles.assoc2.filter((a) => a !== actor2),
+    places,
+    date,
+    claims,
+    source,
+    weapon: typed.weapon,
+    // "the strike" with no place or date of its own tells again an event already told.
+    reference: hit.definite && !places.length && !date,
+    generic: typed.generic,
+    strength: hit.rule.strength,
+    antecedent: ANTECEDENT_BEFORE.test(before),
+  };
+  note(ctx, STAGE, `mention "${hit.text}" → ${typed.sub_event_type}${mention.reference ? " (reference)" : ""} by ${hit.rule.id}/${roles.rule}`);
+  return mention;
+}
+
+interface Typed {
+  event_type: EventType;
+  sub_event_type: string;
+  weapon: string | null;
+  generic: boolean;
+}
+
+function resolveType(
+  hit: TriggerHit,
+  sentence: Sentence,
+  lex: ExtractionLexicon,
+  actor1: ActorMention | null,
+  actor2: ActorMention | null,
+  claims: Claim[],
+): Typed {
+  const rule = hit.rule;
+  const state1 = actor1 ? actor1.actor.inter === 1 || actor1.actor.inter === 8 : false;
+  if (rule.event_type && rule.sub_event_type) {
+    let sub = rule.sub_event_type;
+    if (sub === "Non-state actor overtakes territory" && state1) sub = "Government regains territory";
+    if (sub === "Government regains territory" && actor1 && !state1) sub = "Non-state actor overtakes territory";
+    return { event_type: rule.event_type, sub_event_type: sub, weapon: null, generic: false };
+  }
+  const cue = lex.weaponCues.find((c) => c.re.test(sentence.text));
+  if (cue) return { event_type: cue.event_type, sub_event_type: cue.sub_event_type, weapon: cue.weapon, generic: false };
+  // A military "strike" with no weapon named is, in news usage, an air or drone strike.
+  if (rule.id === "generic-strike" && (!actor1 || state1)) {
+    return { event_type: "Explosions/Remote violence", sub_event_type: "Air/drone strike", weapon: null, generic: true };
+  }
+  const civilians = actor2?.actor.inter === 7 || claims.some((c) => c.field === "civilian_fatalities" && c.value !== 0);
+  if (civilians) return { event_type: "Violence against civilians", sub_event_type: "Attack", weapon: null, generic: true };
+  if (actor1 && actor2 && ARMED.has(actor1.actor.inter) && ARMED.has(actor2.actor.inter)) {
+    return { event_type: "Battles", sub_event_type: "Armed clash", weapon: null, generic: true };
+  }
+
+  if (actor2 && ARMED.has(actor2.actor.inter)) {
+    return { event_type: "Battles", sub_event_type: "Armed clash", weapon: null, generic: true };
+  }
+  return { event_type: "Violence against civilians", sub_event_type: "Attack", weapon: null, generic: true };
+}
+
+function selectPlaces(
+  text: string,
+  sentence: Sentence,
+  hit: TriggerHit,
+  places: PlaceMention[],
+  actors: ActorMention[],
+): PlaceMention[] {
+  const out: PlaceMention[] = [];
+  // Places of another clause ("..., as talks on the US presence in Iraq are imminent") are not this event's.
+  const cStart = clauseStart(sentence, hit.start);
+  const cEnd = clauseEnd(sentence, hit.end);
+  for (const p of places) {
+    if (p.start < cStart || p.end > cEnd) continue;
+    // "Iraqi officials": a demonym says whose, not where.
+    if (p.rule === "place:demonym") continue;
+    if (actors.some((a) => p.start < a.end && p.end > a.start && !(a.rule === "actor:country" && a.start === p.start))) continue;
+    const before = text.slice(Math.max(sentence.start, p.start - 80), p.start);
+    const after = text.slice(p.end, p.end + 40);
+    if (/^(?:-|\s)(?:backed|led|based|allied|supported)\b|^['’]s?\s/u.test(after)) continue;
+    if (FACILITY_AFTER.test(after) || ELSEWHERE_BEFORE.test(before)) continue;
+    if (!LOCATIVE_BEFORE.test(before) && !(p.kind === "city" && p.subPlace)) {
+      // A list "in Iraq, Syria, and Jordan" continues an accepted place.
+      if (!(out.length && /^(?:,\s*|\s*,?\s*and\s+)$/i.test(text.slice(out[out.length - 1].end, p.start)))) continue;
+    }
+    const precision = PART_OF_BEFORE.test(before) && p.precision === 1 ? 2 : p.precision;
+    out.push(precision === p.precision ? p : { ...p, precision });
+  }
+  // Places in the trigger's own clause come first; a sentence naming many keeps those nearest.
+  return out.sort((a, b) => Math.abs(a.start - hit.start) - Math.abs(b.start - hit.start));
+}
+
+function nearestDate(dates: DateMention[], sentence: Sentence, hit: TriggerHit): DateMention | null {
+  let best: DateMention | null = null;
+  for (const d of dates) {
+    if (d.start < sentence.start || d.end > sentence.end) continue;
+    if (!best || Math.abs(d.start - hit.start) < Math.abs(best.start - hit.start)) best = d;
+  }
+  return best;
+}

@@ -1,0 +1,117 @@
+// Who did what to whom: actor1 acts, actor2 is acted upon, associated actors stand beside them.
+// Reads word order around the trigger: subject before, object after, "by X" for the passive,
+// "claimed responsibility", "blamed on", "attributed to".
+import type { ActorMention, Sentence } from "../core/types.ts";
+import { clauseEnd, clauseStart } from "./modality.ts";
+import type { TriggerHit } from "./trigger-matcher.ts";
+
+export interface Roles {
+  actor1: ActorMention | null;
+  actor2: ActorMention | null;
+  assoc1: ActorMention[];
+  assoc2: ActorMention[];
+  rule: string;
+}
+
+const PASSIVE_BY = /^(?:\s+(?:\S+\s+){0,3}?)?(?:by|from)\s+(?:the\s+|an?\s+)?$/i;
+/** "three service members killed", "civilians were shot": the party before a participle is its patient. */
+const PATIENT_GAP = /^\s*(?:(?:were|was|have\s+been|had\s+been|are|is|being|reportedly|all)\s+)*$/i;
+const PARTICIPLE = /^(?:killed|wounded|injured|shot|hurt|abducted|kidnapped|arrested|detained|targeted|hit|struck|attacked|executed|beheaded|massacred|murdered|slain)$/i;
+const AGENT_AFTER = /\b(?:conducted|carried\s+out|launched|claimed|staged|perpetrated|committed|executed|fired|mounted|blamed\s+on|attributed\s+to)\s+(?:\w+\s+){0,2}(?:by|to|on)\s*$/i;
+const ATTRIBUTED = /\b(?:attributed|blamed|pinned)\s+(?:\S+\s+){0,5}?(?:to|on)\s+(?:(?:an?|the)\s+)?(?:[\p{L}-]+\s+){0,6}$/iu;
+/** "in Jordan", "across Syria": a country named as a place is not a party. */
+const LOCATIVE_BEFORE = /\b(?:in|into|inside|across|throughout|near|at|outside|around|within|to)\s+(?:the\s+)?$/i;
+const RESPONSIBILITY = /\bclaimed\s+responsibility\b|\bresponsibility\s+was\s+claimed\s+by\b/i;
+const OBJECT_BEFORE = /\b(?:on|against|at|targeting|targeted|hit|struck|killing|killed|wounding|injuring|attacking|attacked|kidnapping|abducting|of)\s+(?:(?:an?|the|two|three|several|\d+)\s+)?(?:[\p{L}-]+\s+){0,3}$/iu;
+/** "Iran-backed", "US-led": the country qualifies another party, it does not act. */
+const QUALIFIER_AFTER = /^(?:-|\s)(?:backed|led|based|allied|supported|aligned|sponsored)\b|^['’]s?\s/u;
+const ASSOC_LINK = /^\s*(?:,\s*)?(?:and|along\s+with|together\s+with|alongside|with\s+the\s+help\s+of|and\s+(?:its|their)\s+(?:affiliated|allied)|and\s+affiliated|backed\s+by)\s+(?:[\p{L}-]+\s+){0,2}$/iu;
+/** A reporting verb between an actor and the trigger makes the actor the teller, not the doer. */
+const REPORTING_BETWEEN = /\b(?:said|says|reported|stated|claimed|confirmed|announced|told|denounced|condemned|accused|blamed|attributed|investigating|is\s+investigating|denied|warned)\b/i;
+
+export function assignRoles(
+  text: string,
+  sentence: Sentence,
+  hit: TriggerHit,
+  actors: ActorMention[],
+  /** The teller's words ("according to three US officials"): parties named there are not roles. */
+  sourceSpan: { start: number; end: number } | null = null,
+): Roles {
+  const inSentence = actors.filter(
+    (a) =>
+      a.start >= sentence.start &&
+      a.end <= sentence.end &&
+      !QUALIFIER_AFTER.test(text.slice(a.end, a.end + 12)) &&
+      !(a.start >= hit.start && a.end <= hit.end) &&
+      // A teller after the trigger ("..., according to three US officials") is not a party; one
+      // before it is judged below by the verb between.
+      !(sourceSpan && sourceSpan.start >= hit.end && a.start >= sourceSpan.start && a.end <= sourceSpan.end) &&
+      !(a.rule === "actor:country" && LOCATIVE_BEFORE.test(text.slice(Math.max(0, a.start - 12), a.start))),
+  );
+  const cStart = clauseStart(sentence, hit.start);
+  const cEnd = clauseEnd(sentence, hit.end);
+  const roles: Roles = { actor1: null, actor2: null, assoc1: [], assoc2: [], rule: "roles:none" };
+  const after = inSentence.filter((a) => a.start >= hit.end && a.start < Math.max(cEnd, hit.end + 60));
+  const before = inSentence.filter((a) => a.end <= hit.start && a.start >= cStart);
+
+  // Passive or agent phrase after the trigger: "conducted by X", "killed by X".
+  for (const a of after) {
+    const gap = text.slice(hit.end, a.start);
+    if (PASSIVE_BY.test(gap) || AGENT_AFTER.test(gap) || ATTRIBUTED.test(text.slice(sentence.start, a.start))) {
+      roles.actor1 = a;
+      roles.rule = "roles:passive-agent";
+      break;
+    }
+  }
+  if (!roles.actor1) {
+    const attributed = inSentence.find((a) => ATTRIBUTED.test(text.slice(sentence.start, a.start)));
+    if (attributed) {
+      roles.actor1 = attributed;
+      roles.rule = "roles:attributed-to";
+    }
+  }
+  if (!roles.actor1) {
+    // The nearest party before the trigger, unless a reporting verb stands between (then it is the teller).
+    for (let i = before.length - 1; i >= 0; i--) {
+      const a = before[i];
+      const gap = text.slice(a.end, hit.start);
+      if (OBJECT_BEFORE.test(text.slice(cStart, a.start))) continue;
+      // Passive only when no object follows: "killed in action", not "struck more than 80 targets".
+      const next = text.slice(hit.end, hit.end + 12);
+      if (PARTICIPLE.test(hit.text) && PATIENT_GAP.test(gap) && (/^\s*(?:in|by|at|on|during|when|while|near|after|as|and|[,.;]|$)/i.test(next) || /\b(?:were|was|been)\b/i.test(gap))) {
+        roles.actor2 = a;
+        continue;
+      }
+      if (REPORTING_BETWEEN.test(gap) && !RESPONSIBILITY.test(gap)) continue;
+      roles.actor1 = a;
+      roles.rule = "roles:subject";
+      break;
+    }
+  }
+  if (!roles.actor1 && RESPONSIBILITY.test(sentence.text)) {
+    roles.actor1 = before[0] ?? null;
+    roles.rule = "roles:claimed-responsibility";
+  }
+  // The object: the first party after the trigger that is not the agent.
+  roles.actor2 ??=
+    after.find((a) => a !== roles.actor1 && !PASSIVE_BY.test(text.slice(hit.end, a.start))) ??
+    before.find((a) => a !== roles.actor1 && OBJECT_BEFORE.test(text.slice(cStart, a.start))) ??
+    null;
+  if (roles.actor1 && roles.actor2 && roles.actor1.actor.id === roles.actor2.actor.id) roles.actor2 = null;
+  roles.assoc1 = associated(text, roles.actor1, inSentence, roles);
+  roles.assoc2 = associated(text, roles.actor2, inSentence, roles);
+  return roles;
+}
+
+function associated(text: string, main: ActorMention | null, all: ActorMention[], roles: Roles): ActorMention[] {
+  if (!main) return [];
+  const out: ActorMention[] = [];
+  let last = main;
+  for (const a of all) {
+    if (a.start < last.end || a === roles.actor1 || a === roles.actor2) continue;
+    if (!ASSOC_LINK.test(text.slice(last.end, a.start))) break;
+    out.push(a);
+    last = a;
+  }
+  return out;
+}

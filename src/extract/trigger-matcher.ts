@@ -1,0 +1,83 @@
+// Finds event triggers in one sentence and drops those its context rules out (sports, captions,
+// disasters) or that a halt swallows ("announced a halt to their attacks").
+import type { Sentence } from "../core/types.ts";
+import type { ExtractionLexicon, TriggerRule } from "./lexicon.ts";
+
+export interface TriggerHit {
+  rule: TriggerRule;
+  /** Offsets into the document text. */
+  start: number;
+  end: number;
+  text: string;
+  /** "the strike", "this attack": may refer to an event told before. */
+  definite: boolean;
+}
+
+/** Words that cannot sit between a determiner and its noun: "the US responded with airstrikes" is not "the airstrikes". */
+const NOT_MODIFIER = /^(?:with|in|on|of|by|to|for|at|from|into|and|or|but|that|which|who|was|were|is|are|has|had|have|been|be|said|says|responded|reported|announced|conducted|carried|launched|after|before|as|than)$/i;
+/** Words that make a following noun trigger indefinite again ("the recent drone attack" is a new telling only with a place). */
+const INDEFINITE_BEFORE = /\b(?:a|an|another|new|fresh|separate|second|further)\s+(?:[\p{L}-]+\s+){0,2}$/iu;
+
+const DETERMINER = /^(?:the|this|that|these|those|its|their|his|her|our|such)$/i;
+/** Triggers in verb form ("struck", "killed") are never a definite noun phrase. */
+const VERB_FORM = /(?:ed|struck|hit|shot|fought|ing)$/i;
+
+/** "the strike", "this attack", "the recent drone attack", "Iran's attack": walks back over modifiers to a determiner. */
+function isDefinite(before: string, trigger: string): boolean {
+  if (VERB_FORM.test(trigger) || INDEFINITE_BEFORE.test(before)) return false;
+  const words = before.trimEnd().split(/\s+/).slice(-4);
+  for (let i = words.length - 1; i >= 0; i--) {
+    const w = words[i];
+    if (DETERMINER.test(w) || /['’]s$/.test(w)) return true;
+    if (NOT_MODIFIER.test(w) || /[,.;:]$/.test(w)) return false;
+  }
+  return false;
+}
+
+export function findTriggers(
+  sentence: Sentence,
+  lex: ExtractionLexicon,
+  log?: (reason: string) => void,
+): TriggerHit[] {
+  const hits: TriggerHit[] = [];
+  const re = lex.triggerRe;
+  re.lastIndex = 0;
+  const s = sentence.text;
+  for (let m = re.exec(s); m; m = re.exec(s)) {
+    const group = m.findIndex((g, i) => i > 0 && g !== undefined);
+    const rule = lex.rules[group - 1];
+    const before = s.slice(Math.max(0, m.index - 60), m.index);
+    hits.push({
+      rule,
+      start: sentence.start + m.index,
+      end: sentence.start + m.index + m[0].length,
+      text: m[0],
+      definite: isDefinite(before, m[0]),
+    });
+  }
+  if (!hits.length) return hits;
+  for (const b of lex.blockers) {
+    if (!b.re.test(s)) continue;
+    const kept = hits.filter((h) => b.keepKinds.has(h.rule.kind));
+    if (kept.length < hits.length) log?.(`blocked ${hits.length - kept.length} trigger(s): ${b.reason}`);
+    return applyHalts(kept, sentence, log);
+  }
+  return applyHalts(hits, sentence, log);
+}
+
+/** Violence named as the object of a halt or agreement is not happening: drop it. */
+function applyHalts(hits: TriggerHit[], sentence: Sentence, log?: (r: string) => void): TriggerHit[] {
+  const halts = hits.filter((h) => h.rule.kind === "halt");
+  if (!halts.length) return hits;
+  return hits.filter((h) => {
+    if (h.rule.kind === "halt") return true;
+    const swallowed = halts.some((x) => {
+      if (h.start >= x.start && h.end <= x.end) return true;
+      if (h.start < x.end) return false;
+      const between = sentence.text.slice(x.end - sentence.start, h.start - sentence.start);
+      return !/[.;]|\band\s+(?:then|later)\b/.test(between) && between.length < 80;
+    });
+    if (swallowed) log?.(`"${h.text}" is the object of "${halts[0].text}": not an event`);
+    return !swallowed;
+  });
+}

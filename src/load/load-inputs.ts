@@ -1,0 +1,332 @@
+// The load stage's entry: command-line inputs (files, directories, "-", URLs) to documents.
+// Each input, and each JSONL line or feed item inside one, succeeds or fails on its own: a
+// bad one becomes an error item and the rest goes on.
+import { createHash } from "node:crypto";
+import { readdir, readFile, realpath, stat } from "node:fs/promises";
+import { basename, join } from "node:path";
+import { errors, isSitrepError, type SitrepError } from "../core/errors.ts";
+import { loadFeed } from "./feed-loader.ts";
+import { loadHtml } from "./html-loader.ts";
+import { loadJsonl } from "./jsonl-loader.ts";
+import { type LoadItem, logLoad, type Source } from "./load-item.ts";
+import {
+  declaredCharset,
+  decodeText,
+  type Format,
+  formatOfPath,
+  gunzip,
+  isGzip,
+  sniffFormat,
+} from "./sniff.ts";
+import { loadText } from "./text-loader.ts";
+
+export type { LoadItem } from "./load-item.ts";
+
+/** A server that has not answered in this long is taken as down (seconds matter less than not hanging a batch). */
+export const FETCH_TIMEOUT_MS = 20_000;
+
+/** Larger than any news page (the largest of scrapinghub-aeb is 1.6 MB); beyond it, a download, not an article. */
+export const FETCH_MAX_BYTES = 10 * 1024 * 1024;
+
+/** Read when the page names none; an id longer than this is cut and given a hash to stay unique. */
+const MAX_ID_CHARS = 80;
+
+export interface LoadOptions {
+  /** --published, already checked to be YYYY-MM-DD: overrides every document's date. */
+  published?: string | null;
+  /** Where "-" reads from (default process.stdin). */
+  stdin?: NodeJS.ReadableStream;
+}
+
+/** Documents and errors from command-line inputs, in input order, directories sorted. */
+export async function* loadInputs(inputs: string[], opts: LoadOptions = {}): AsyncGenerator<LoadItem> {
+  const override = opts.published ?? null;
+  // File names give ids; two "report.txt" in different folders must not share one.
+  const fileIds = new Map<string, number>();
+  for (const input of inputs) yield* loadInput(input, override, opts.stdin, fileIds);
+}
+
+async function* loadInput(
+  input: string,
+  override: string | null,
+  stdin: NodeJS.ReadableStream | undefined,
+  fileIds: Map<string, number>,
+): AsyncGenerator<LoadItem> {
+  try {
+    if (input === "-") {
+      yield* loadStdin(stdin ?? process.stdin, override);
+    } else if (/^https?:\/\//i.test(input)) {
+      yield* loadUrl(input, override);
+    } else if (/^[a-z][a-z0-9+.-]*:\/\//i.test(input)) {
+      yield { error: errors.unsupported(input, "only http:// and https:// URLs can be fetched") };
+    } else {
+      yield* loadPath(input, override, fileIds);
+    }
+  } catch (e) {
+    yield { error: asSitrepError(e, input) };
+  }
+}
+
+/** Known problems pass through; anything else is a bug, reported without its stack. */
+function asSitrepError(e: unknown, input: string): SitrepError {
+  if (isSitrepError(e)) return e;
+  return errors.stage("load", input, e instanceof Error ? e.message : String(e));
+}
+
+function ioError(e: unknown, path: string): SitrepError {
+  const code = (e as NodeJS.ErrnoException).code;
+  if (code === "ENOENT" || code === "ENOTDIR") return errors.notFound(path);
+  if (code === "EACCES" || code === "EPERM") return errors.unreadable(path, "permission denied");
+  return errors.unreadable(path, code ?? (e as Error).message);
+}
+
+// ------------------------------------------------------------------ files and directories
+
+async function* loadPath(
+  path: string,
+  override: string | null,
+  fileIds: Map<string, number>,
+): AsyncGenerator<LoadItem> {
+  let info: Awaited<ReturnType<typeof stat>>;
+  try {
+    info = await stat(path);
+  } catch (e) {
+    yield { error: ioError(e, path) };
+    return;
+  }
+  if (info.isDirectory()) {
+    for await (const entry of walk(path, new Set())) {
+      if (typeof entry === "string") yield* loadFile(entry, override, fileIds);
+      else yield { error: entry };
+    }
+  } else if (info.isFile()) {
+    yield* loadFile(path, override, fileIds);
+  } else {
+    yield { error: errors.unsupported(path, "is neither a file nor a directory") };
+  }
+}
+
+/** Ids from file names repeat across folders ("a/report.txt", "b/report.txt"): later ones get "-2", "-3". */
+function uniqueId(item: LoadItem, seen: Map<string, number>): LoadItem {
+  if (!("doc" in item)) return item;
+  const n = (seen.get(item.doc.id) ?? 0) + 1;
+  seen.set(item.doc.id, n);
+  if (n === 1) return item;
+  const id = `${item.doc.id}-${n}`;
+  logLoad(item.log, `id: "${item.doc.id}" already used by an earlier file, this one is "${id}"`);
+  return { doc: { ...item.doc, id }, log: item.log };
+}
+
+/** Files under `dir` with a known extension, sorted, recursively; hidden entries skipped. */
+async function* walk(dir: string, visited: Set<string>): AsyncGenerator<string | SitrepError> {
+  let real: string;
+  try {
+    real = await realpath(dir);
+  } catch (e) {
+    yield ioError(e, dir);
+    return;
+  }
+  // A symbolic link back up the tree would walk forever.
+  if (visited.has(real)) return;
+  visited.add(real);
+  let entries: import("node:fs").Dirent[];
+  try {
+    entries = await readdir(dir, { withFileTypes: true });
+  } catch (e) {
+    yield ioError(e, dir);
+    return;
+  }
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const entry of entries) {
+    if (entry.name.startsWith(".")) continue;
+    const path = join(dir, entry.name);
+    let isDir = entry.isDirectory();
+    let isFile = entry.isFile();
+    if (entry.isSymbolicLink()) {
+      try {
+        const target = await stat(path);
+        isDir = target.isDirectory();
+        isFile = target.isFile();
+      } catch {
+        continue; // A dangling link in a folder is not an input anyone asked for.
+      }
+    }
+    if (isDir) yield* walk(path, visited);
+    else if (isFile && formatOfPath(entry.name).format) yield path;
+  }
+}
+
+/** "reports/Baghdad strike.html.gz" -> "Baghdad strike". */
+export function idFromPath(path: string): string {
+  let name = basename(path);
+  if (name.toLowerCase().endsWith(".gz")) name = name.slice(0, -3);
+  const dot = name.lastIndexOf(".");
+  return (dot > 0 ? name.slice(0, dot) : name) || name;
+}
+
+/** "https://www.example.com/2024/02/08/strike.html" -> "example-com-2024-02-08-strike-html". */
+export function idFromUrl(url: string): string {
+  let key = url;
+  try {
+    const u = new URL(url);
+    key = `${u.hostname.replace(/^www\./, "")}${u.pathname}${u.search}`;
+  } catch {
+    // Not a URL after all: the slug of the string is still stable.
+  }
+  const slug = key
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "");
+  if (slug.length <= MAX_ID_CHARS) return slug || "url";
+  const hash = createHash("sha1").update(url).digest("hex").slice(0, 8);
+  return `${slug.slice(0, MAX_ID_CHARS - 9)}-${hash}`;
+}
+
+async function* loadFile(
+  path: string,
+  override: string | null,
+  fileIds: Map<string, number>,
+): AsyncGenerator<LoadItem> {
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFile(path);
+  } catch (e) {
+    yield { error: ioError(e, path) };
+    return;
+  }
+  const source: Source = { id: idFromPath(path), origin: path, override };
+  for await (const item of loadBytes(bytes, source, formatOfPath(path).format)) {
+    // JSONL lines and feed items bring their own ids; only the file's own document is named by it.
+    yield "doc" in item && item.doc.origin === path ? uniqueId(item, fileIds) : item;
+  }
+}
+
+// ------------------------------------------------------------------ stdin and URLs
+
+async function* loadStdin(stream: NodeJS.ReadableStream, override: string | null): AsyncGenerator<LoadItem> {
+  const chunks: Buffer[] = [];
+  try {
+    for await (const chunk of stream) chunks.push(typeof chunk === "string" ? Buffer.from(chunk) : chunk);
+  } catch (e) {
+    yield { error: errors.unreadable("stdin", (e as Error).message) };
+    return;
+  }
+  yield* loadBytes(Buffer.concat(chunks), { id: "stdin", origin: "stdin", override }, null);
+}
+
+const USER_AGENT = "sitrep/0.1 (conflict news reader; +https://github.com/)";
+
+function formatOfContentType(contentType: string): Format | null {
+  const type = contentType.split(";")[0].trim().toLowerCase();
+  if (type === "text/html" || type === "application/xhtml+xml") return "html";
+  if (/^application\/(rss|atom|rdf)\+xml$/.test(type)) return "feed";
+  if (type === "application/x-ndjson" || type === "application/jsonl" || type === "application/x-jsonlines") {
+    return "jsonl";
+  }
+  if (type === "text/markdown") return "markdown";
+  if (type === "text/plain") return "text";
+  return null; // text/xml and application/xml may be a feed or XHTML: the content says which.
+}
+
+function describeFetchError(e: unknown): string {
+  const err = e as Error & { cause?: { code?: string; message?: string } };
+  if (err.name === "TimeoutError") return `no complete answer within ${FETCH_TIMEOUT_MS / 1000} s`;
+  const cause = err.cause?.code ?? err.cause?.message;
+  return cause ? `cannot be fetched (${cause})` : `cannot be fetched (${err.message})`;
+}
+
+async function* loadUrl(url: string, override: string | null): AsyncGenerator<LoadItem> {
+  let response: Response;
+  try {
+    response = await fetch(url, {
+      signal: AbortSignal.timeout(FETCH_TIMEOUT_MS),
+      redirect: "follow",
+      headers: {
+        "user-agent": USER_AGENT,
+        accept: "text/html,application/xhtml+xml,application/rss+xml,application/atom+xml,text/plain;q=0.9,*/*;q=0.5",
+      },
+    });
+  } catch (e) {
+    yield { error: errors.fetch(url, describeFetchError(e)) };
+    return;
+  }
+  if (!response.ok) {
+    await response.body?.cancel().catch(() => {});
+    yield { error: errors.fetch(url, `the server answered HTTP ${response.status} ${response.statusText}`.trim()) };
+    return;
+  }
+  const tooLarge = errors.fetch(url, `is larger than the ${FETCH_MAX_BYTES / 1024 / 1024} MB limit for one page`);
+  if (Number(response.headers.get("content-length") ?? 0) > FETCH_MAX_BYTES) {
+    await response.body?.cancel().catch(() => {});
+    yield { error: tooLarge };
+    return;
+  }
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  try {
+    if (response.body) {
+      const reader = response.body.getReader();
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) break;
+        size += value.byteLength;
+        if (size > FETCH_MAX_BYTES) {
+          await reader.cancel().catch(() => {});
+          yield { error: tooLarge };
+          return;
+        }
+        chunks.push(value);
+      }
+    }
+  } catch (e) {
+    yield { error: errors.fetch(url, describeFetchError(e)) };
+    return;
+  }
+  const contentType = response.headers.get("content-type") ?? "";
+  const finalUrl = response.url || url;
+  const format = formatOfContentType(contentType) ?? formatOfPath(new URL(finalUrl).pathname).format;
+  const source: Source = { id: idFromUrl(finalUrl), origin: url, url: finalUrl, override };
+  yield* loadBytes(Buffer.concat(chunks), source, format, declaredCharset(contentType));
+}
+
+// ------------------------------------------------------------------ bytes to documents
+
+async function* loadBytes(
+  data: Uint8Array,
+  source: Source,
+  format: Format | null,
+  charset: string | null = null,
+): AsyncGenerator<LoadItem> {
+  const input = source.origin;
+  let bytes = data;
+  try {
+    if (isGzip(bytes)) bytes = gunzip(bytes, input);
+    if (bytes.length === 0) {
+      yield { error: errors.empty(input) };
+      return;
+    }
+    const content = decodeText(bytes, input, charset);
+    if (!content.trim()) {
+      yield { error: errors.empty(input) };
+      return;
+    }
+    const kind = format ?? sniffFormat(content);
+    switch (kind) {
+      case "text":
+      case "markdown":
+        yield loadText(content, source, { markdown: kind === "markdown" });
+        break;
+      case "html":
+        yield loadHtml(content, source);
+        break;
+      case "jsonl":
+        yield* loadJsonl(content, input, source.override ?? null);
+        break;
+      case "feed":
+        yield* loadFeed(content, input, source.override ?? null);
+        break;
+    }
+  } catch (e) {
+    yield { error: asSitrepError(e, input) };
+  }
+}

@@ -1,0 +1,276 @@
+// Turns each merged group of mentions into ACLED-style events: one per country (ACLED codes an
+// event that spans countries once in each), with the single best figures, every claim kept
+// beside them, evidence spans, and a confidence score.
+import { note, type DocumentContext } from "../core/context.ts";
+import type {
+  Actor,
+  ActorMention,
+  Claim,
+  DateMention,
+  EventType,
+
+  IsoDate,
+  Mention,
+  Place,
+  PlaceMention,
+  SitrepEvent,
+} from "../core/types.ts";
+import type { CountryLexicon } from "../annotate/countries.ts";
+import type { EventGroup } from "./event-merger.ts";
+
+const STAGE = "events";
+const TIME_PRECISION = { day: 1, week: 2, month: 3, year: 3 } as const;
+/** An event dated only to a year this long before the report is history, not news. */
+const HISTORY_DAYS = 365;
+
+export interface BuildContext {
+  ctx: DocumentContext;
+  countries: CountryLexicon;
+  /** A representative point for a country, for events known only at country level. */
+  countryPlace: (iso: string) => Place | null;
+}
+
+interface Built {
+  group: EventGroup;
+  event: SitrepEvent;
+}
+
+export function buildEvents(b: BuildContext, groups: EventGroup[]): SitrepEvent[] {
+  const built: Built[] = [];
+  for (const g of groups) {
+    for (const [iso, mentions] of splitByCountry(g)) {
+      const event = buildOne(b, mentions, iso);
+      if (event) built.push({ group: g, event });
+    }
+  }
+  dateAntecedents(b, built);
+  return built
+    .filter(({ event }) => {
+      if (isHistory(b.ctx.reference, event)) {
+        note(b.ctx, STAGE, `"${event.sub_event_type}" dated ${event.event_date} is history, not news: dropped`);
+        return false;
+      }
+      return true;
+    })
+    .map((x) => x.event);
+}
+
+function splitByCountry(g: EventGroup): [string | null, Mention[]][] {
+  const order: string[] = [];
+  for (const m of g.mentions) for (const p of m.places) if (!order.includes(p.place.iso)) order.push(p.place.iso);
+  if (order.length <= 1) return [[order[0] ?? null, g.mentions]];
+  return order.map((iso, i) => [
+    iso,
+    g.mentions.filter((m) => (m.places.length ? m.places.some((p) => p.place.iso === iso) : i === 0)),
+  ]);
+}
+
+function buildOne(b: BuildContext, mentions: Mention[], iso: string | null): SitrepEvent | null {
+  const { ctx, countries } = b;
+  const typed = [...mentions].sort((x, y) => Number(x.generic) - Number(y.generic) || y.strength - x.strength)[0];
+  const eventType: EventType = typed.event_type;
+  const places = mentions.flatMap((m) => m.places).filter((p) => !iso || p.place.iso === iso);
+  const pick = bestPlace(places);
+  const a1 = pickActor(mentions.map((m) => m.actor1));
+  // The party acted upon is never the one acting: choose it among the others.
+  const a2 = pickActor(mentions.map((m) => (m.actor2 && a1 && sameSide(m.actor2.actor, a1.actor) ? null : m.actor2)));
+  const countryIso = pick?.place.iso ?? iso ?? a1?.actor.iso ?? a2?.actor.iso ?? null;
+  let place: Place | null = pick?.place ?? null;
+  let precision: 1 | 2 | 3 | null = pick?.precision ?? null;
+  if (!place && countryIso) {
+    place = b.countryPlace(countryIso);
+    precision = place ? 3 : null;
+    if (place) note(ctx, STAGE, `no place stated for "${typed.trigger.text}": country of its parties, precision 3`);
+  }
+  if (pick && pick.kind !== "city" && precision === 1) precision = 3;
+  const date = bestDate(mentions.map((m) => m.date));
+  const claims = dedupeClaims(mentions.flatMap((m) => m.claims));
+  const violent = eventType !== "Strategic developments" && eventType !== "Protests";
+  const name = (a: ActorMention | null) => (a ? actorName(a.actor, countryIso, violent, countries) : null);
+  const actor1 = name(a1);
+  let actor2 = name(a2);
+  if (actor2 === actor1) actor2 = null;
+  const assoc = (list: ActorMention[]) => {
+    const names = [...new Set(list.map((a) => actorName(a.actor, countryIso, violent, countries)))].filter(
+      (n) => n !== actor1 && n !== actor2,
+    );
+    return names.length ? names.join("; ") : null;
+  };
+  const sources = [...new Set(mentions.map((m) => m.source).filter((s): s is string => !!s))];
+  const evidence = dedupeEvidence(mentions);
+  const event: SitrepEvent = {
+    event_date: date?.date ?? null,
+    time_precision: date ? TIME_PRECISION[date.precision] : 3,
+    event_type: eventType,
+    sub_event_type: typed.sub_event_type,
+    actor1,
+    assoc_actor_1: assoc(mentions.flatMap((m) => m.assoc_actor_1)),
+    actor2,
+    assoc_actor_2: assoc(mentions.flatMap((m) => m.assoc_actor_2)),
+    inter1: a1 ? a1.actor.inter : null,
+    inter2: a2 && actor2 ? a2.actor.inter : null,
+    country: countryIso ? countries.name(countryIso) : null,
+    iso: countryIso,
+    admin1: place && precision !== 3 ? place.admin1 : pick?.kind === "admin1" ? pick.place.admin1 : null,
+    admin2: place && precision !== 3 ? place.admin2 : null,
+    location: pick ? (pick.kind === "country" ? countries.name(pick.place.iso) : pick.place.name) : place ? countries.name(place.iso) : null,
+    latitude: place?.latitude ?? null,
+    longitude: place?.longitude ?? null,
+    geo_precision: precision,
+    geonameid: place?.geonameid ?? null,
+    fatalities: bestFigure(claims, "fatalities") ?? 0,
+    injuries: bestFigure(claims, "injuries"),
+    civilian_fatalities: bestFigure(claims, "civilian_fatalities"),
+    notes: notes(mentions, claims, pick),
+    source: [ctx.doc.outlet, ...sources].filter(Boolean).join("; ") || null,
+    weapon: mentions.find((m) => m.weapon)?.weapon ?? null,
+    claims,
+    evidence,
+    confidence: 0,
+  };
+  event.confidence = confidence(event, mentions, pick);
+  return event;
+}
+
+function bestPlace(places: PlaceMention[]): PlaceMention | null {
+  const rank = (p: PlaceMention) => (p.kind === "city" ? 0 : p.kind === "admin1" ? 10 : 20) + p.precision;
+  let best: PlaceMention | null = null;
+  for (const p of places) if (!best || rank(p) < rank(best)) best = p;
+  return best;
+}
+
+/** The party most often named in the role; a named actor beats a generic or a bare country. */
+function pickActor(list: (ActorMention | null)[]): ActorMention | null {
+  const score = new Map<string, { a: ActorMention; n: number }>();
+  for (const a of list) {
+    if (!a) continue;
+    // A generic party with no country ("troops") is the weakest evidence of who it was.
+    const weight =
+      a.rule === "actor:dictionary" ? 3 : a.rule === "actor:country" ? 2 : a.actor.name.includes("{country}") ? 0.5 : a.stated ? 1.5 : 1;
+    const cur = score.get(a.actor.id);
+    score.set(a.actor.id, { a: cur?.a ?? a, n: (cur?.n ?? 0) + weight });
+  }
+  let best: { a: ActorMention; n: number } | null = null;
+  for (const v of score.values()) if (!best || v.n > best.n) best = v;
+  return best?.a ?? null;
+}
+
+function sameSide(a: Actor, b: Actor): boolean {
+  if (a.id === b.id) return true;
+  const countryOf = (x: Actor) => (x.id.startsWith("country:") ? x.iso : null);
+  return (countryOf(a) !== null && countryOf(a) === b.iso && b.inter === 1) || (countryOf(b) !== null && countryOf(b) === a.iso && a.inter === 1);
+}
+
+/** ACLED's names: a country acting in violence is its military; generic parties take the event's country. */
+function actorName(actor: Actor, iso: string | null, violent: boolean, countries: CountryLexicon): string {
+  if (actor.id.startsWith("country:") && actor.iso) {
+    return `${violent ? "Military Forces" : "Government"} of ${countries.nameAfterOf(actor.iso)}`;
+  }
+  if (actor.name.includes("{country}")) {
+    if (!iso) return actor.name.replace(/\s*\(\{country\}\)|\s+of\s+\{country\}/, "");
+    return actor.name.includes("of {country}")
+      ? actor.name.replace("{country}", countries.nameAfterOf(iso))
+      : actor.name.replace("{country}", countries.name(iso));
+  }
+  return actor.name;
+}
+
+function bestDate(dates: (DateMention | null)[]): DateMention | null {
+  const order = { day: 0, week: 1, month: 2, year: 3 };
+  let best: DateMention | null = null;
+  for (const d of dates) if (d && (!best || order[d.precision] < order[best.precision])) best = d;
+  return best;
+}
+
+/** ACLED's single figure is the most conservative one reported; a stated zero counts only alone. */
+function bestFigure(claims: Claim[], field: Claim["field"]): number | null {
+  const values = claims.filter((c) => c.field === field && typeof c.value === "number").map((c) => c.value as number);
+  if (!values.length) return null;
+  const positive = values.filter((v) => v > 0);
+  return positive.length ? Math.min(...positive) : 0;
+}
+
+function dedupeClaims(claims: Claim[]): Claim[] {
+  const seen = new Set<string>();
+  return claims.filter((c) => {
+    const k = `${c.field}|${c.value}|${c.source}|${c.start}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
+function dedupeEvidence(mentions: Mention[]) {
+  const seen = new Set<number>();
+  const out = [];
+  for (const m of mentions) {
+    if (seen.has(m.sentence.start)) continue;
+    seen.add(m.sentence.start);
+    out.push({ text: m.sentence.text, start: m.sentence.start, end: m.sentence.end });
+  }
+  return out;
+}
+
+function notes(mentions: Mention[], claims: Claim[], place: PlaceMention | null): string {
+  const lead = (mentions.find((m) => !m.reference) ?? mentions[0]).sentence.text;
+  const figures = claims
+    .filter((c) => c.field === "fatalities" || c.field === "civilian_fatalities" || c.field === "injuries")
+    .map((c) => `${c.source ?? "the report"}: ${c.qualifier && c.qualifier !== "exact" ? `${c.qualifier} ` : ""}${c.value} ${c.field.replace("_", " ")}`);
+  const where = place?.subPlace ? ` Place: ${place.subPlace}, ${place.place.name}.` : "";
+  return `${lead}${where}${figures.length > 1 ? ` Claims: ${[...new Set(figures)].join("; ")}.` : ""}`;
+}
+
+/**
+ * Confidence (0..1) that the event is real and coded right, for sorting a review queue. Terms:
+ * the trigger's strength, a stated place and date, named parties, and agreement of several tellings.
+ */
+function confidence(e: SitrepEvent, mentions: Mention[], place: PlaceMention | null): number {
+  let c = Math.max(...mentions.map((m) => m.strength)) * 0.55;
+  if (place) c += place.precision === 1 ? 0.12 : 0.07;
+  if (e.time_precision === 1 && mentions.some((m) => m.date)) c += 0.1;
+  else if (mentions.some((m) => m.date)) c += 0.05;
+  if (e.actor1) c += 0.08;
+  if (e.actor2) c += 0.04;
+  c += Math.min(0.1, 0.04 * (new Set(mentions.map((m) => m.sentence.index)).size - 1));
+  if (mentions.every((m) => m.generic)) c -= 0.12;
+  return Math.round(Math.max(0.05, Math.min(0.99, c)) * 100) / 100;
+}
+
+/** An event told only as what came before another is dated just before the earliest of those. */
+function dateAntecedents(b: BuildContext, built: Built[]): void {
+  for (const x of built) {
+    if (x.event.event_date || !x.group.precedes.length) continue;
+    const after = built
+      .filter((y) => x.group.precedes.includes(y.group) && y.event.event_date)
+      .map((y) => y.event.event_date as IsoDate)
+      .sort();
+    if (!after.length) continue;
+    const d = new Date(`${after[0]}T00:00:00Z`);
+    d.setUTCDate(d.getUTCDate() - 1);
+    x.event.event_date = d.toISOString().slice(0, 10);
+    x.event.time_precision = 3;
+    x.event.claims.push({
+      field: "event_date",
+      value: x.event.event_date,
+      qualifier: "up to",
+      source: null,
+      text: x.event.evidence[0]?.text ?? "",
+      start: x.event.evidence[0]?.start ?? 0,
+      end: x.event.evidence[0]?.end ?? 0,
+    });
+    note(b.ctx, STAGE, `"${x.event.sub_event_type}" told as preceding an event of ${after[0]}: dated before it, precision 3`);
+  }
+  for (const x of built) {
+    if (x.event.event_date || !b.ctx.reference) continue;
+    // Undated news is about the days before the report: ACLED's week-level precision.
+    x.event.event_date = b.ctx.reference;
+    x.event.time_precision = 2;
+  }
+}
+
+function isHistory(reference: IsoDate | null, e: SitrepEvent): boolean {
+  if (!reference || !e.event_date) return false;
+  const days = (Date.parse(reference) - Date.parse(e.event_date)) / 86_400_000;
+  return days > HISTORY_DAYS && e.time_precision === 3 && e.evidence.every((x) => !/\b(?:on|in)\s+\d/.test(x.text));
+}
+

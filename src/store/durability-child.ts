@@ -1,0 +1,58 @@
+// The process durability.test.ts kills. Usage:
+//   node durability-child.ts <db> <count> run          ingest doc-1..doc-count
+//   node durability-child.ts <db> <count> die-in:<k>   SIGKILL itself half-way through doc-k,
+//                                                      after doc-k's first event row is written
+// Prints "committed doc-n" once each document's transaction has committed.
+import { writeSync } from "node:fs";
+import type { Db, Queryable } from "./db.ts";
+import { openStore, Store } from "./store.ts";
+import { numbered } from "./test-fixtures.ts";
+
+const [dbPath, countArg, mode = "run"] = process.argv.slice(2);
+const count = Number(countArg);
+const dieIn = mode.startsWith("die-in:") ? Number(mode.slice("die-in:".length)) : null;
+
+let current = 0;
+
+/** Passes every call through, but dies on the second event insert of document `dieIn`. */
+function dyingTx(tx: Queryable): Queryable {
+  let eventRows = 0;
+  return {
+    dialect: tx.dialect,
+    target: tx.target,
+    exec: (sql) => tx.exec(sql),
+    run: async (sql, params) => {
+      if (current === dieIn && /^\s*INSERT INTO events/.test(sql) && ++eventRows === 2) {
+        process.kill(process.pid, "SIGKILL");
+      }
+      return tx.run(sql, params);
+    },
+    all: (sql, params) => tx.all(sql, params),
+    get: (sql, params) => tx.get(sql, params),
+    transaction: (fn) => tx.transaction((inner) => fn(dyingTx(inner))),
+  };
+}
+
+function dyingDb(db: Db): Db {
+  return {
+    dialect: db.dialect,
+    target: db.target,
+    exec: (sql) => db.exec(sql),
+    run: (sql, params) => db.run(sql, params),
+    all: (sql, params) => db.all(sql, params),
+    get: (sql, params) => db.get(sql, params),
+    transaction: (fn) => db.transaction((tx) => fn(dyingTx(tx))),
+    close: () => db.close(),
+  };
+}
+
+const opened = await openStore(dbPath);
+const store = new Store(dyingDb(opened.db));
+for (let n = 1; n <= count; n++) {
+  current = n;
+  const { doc, result } = numbered(n);
+  await store.ingest(doc, result);
+  // writeSync: the line must be out before a SIGKILL that may come at any moment.
+  writeSync(1, `committed ${doc.id}\n`);
+}
+await store.close();
