@@ -92,7 +92,7 @@ function buildMention(
   const source = attribution?.source ?? null;
   const text = ctx.doc.text;
   const actors = ann.actors.filter((a) => a.start >= sentence.start && a.end <= sentence.end);
-  const roles = assignRoles(text, sentence, hit, actors, attribution);
+  const roles = assignRoles(text, sentence, hit, actors, attribution, casualties.victimSpans);
   let actor2 = roles.actor2;
   if (!actor2) {
     actor2 = actors.find((a) => casualties.victimSpans.some((v) => a.start < v.end && a.end > v.start)) ?? null;

@@ -36,6 +36,8 @@ export function assignRoles(
   actors: ActorMention[],
   /** The teller's words ("according to three US officials"): parties named there are not roles. */
   sourceSpan: { start: number; end: number } | null = null,
+  /** The casualties' noun phrases ("three soldiers were killed"): those parties were acted upon. */
+  victimSpans: { start: number; end: number }[] = [],
 ): Roles {
   const inSentence = actors.filter(
     (a) =>
@@ -54,6 +56,15 @@ export function assignRoles(
   const after = inSentence.filter((a) => a.start >= hit.end && a.start < Math.max(cEnd, hit.end + 60));
   const before = inSentence.filter((a) => a.end <= hit.start && a.start >= cStart);
 
+  const isVictim = (a: ActorMention) => victimSpans.some((v) => a.start < v.end && a.end > v.start);
+  // "clashes between X and Y": both sides named after the trigger.
+  const between = /^\s+(?:\S+\s+){0,3}?between\s+/i.exec(text.slice(hit.end, hit.end + 60));
+  if (between) {
+    const sides = after.filter((a) => a.start >= hit.end + between[0].length);
+    if (sides.length >= 2 && /^\s+and\s+(?:the\s+)?$/i.test(text.slice(sides[0].end, sides[1].start))) {
+      return { actor1: sides[0], actor2: sides[1], assoc1: [], assoc2: [], rule: "roles:between" };
+    }
+  }
   // Passive or agent phrase after the trigger: "conducted by X", "killed by X".
   for (const a of after) {
     const gap = text.slice(hit.end, a.start);
@@ -76,6 +87,10 @@ export function assignRoles(
       const a = before[i];
       const gap = text.slice(a.end, hit.start);
       if (OBJECT_BEFORE.test(text.slice(cStart, a.start))) continue;
+      if (isVictim(a)) {
+        roles.actor2 ??= a;
+        continue;
+      }
       // Passive only when no object follows: "killed in action", not "struck more than 80 targets".
       const next = text.slice(hit.end, hit.end + 12);
       if (PARTICIPLE.test(hit.text) && PATIENT_GAP.test(gap) && (/^\s*(?:in|by|at|on|during|when|while|near|after|as|and|[,.;]|$)/i.test(next) || /\b(?:were|was|been)\b/i.test(gap))) {

@@ -8,7 +8,7 @@ import { readTable } from "../core/data-files.ts";
  * Least share of words that must be English function words, for texts of at least
  * MIN_WORDS_FOR_SHARE words. Chosen on ../shared (one-off run, 2 thresholds apart): English
  * gold texts of news-dev (155) and extraction-bench score 0.126 at the lowest (a press release,
- * a recipe list) and 0.33 at the median; the non-English pages of scrapinghub-aeb (Portuguese,
+ * a recipe list) and 0.33 at the median; the Latin-script non-English pages of scrapinghub-aeb (Portuguese,
  * Italian, German, Indonesian...) score 0.072 at most, and the French, Spanish and German test
  * paragraphs under 0.05. 0.10 sits in the gap. A page of sports scores (0.01) fails too, which is
  * no loss: it is not prose.
@@ -34,7 +34,9 @@ let defaultWords: Set<string> | null = null;
 /** The function words of data/english-function-words.tsv, read once. */
 export function englishFunctionWords(): Set<string> {
   if (!defaultWords) {
-    defaultWords = new Set(readTable("english-function-words.tsv").map((r) => r.word.toLowerCase()));
+    defaultWords = new Set(
+      readTable("english-function-words.tsv").map((r) => r.word.toLowerCase()),
+    );
   }
   return defaultWords;
 }
@@ -87,7 +89,8 @@ export function checkEnglish(
     };
   }
   const words = text.toLowerCase().match(/\p{L}+/gu) ?? [];
-  if (words.length < MIN_WORDS_FOR_SHARE) return { english: true, share: null, words: words.length };
+  if (words.length < MIN_WORDS_FOR_SHARE)
+    return { english: true, share: null, words: words.length };
   let hits = 0;
   for (const w of words) if (functionWords.has(w)) hits++;
   const share = hits / words.length;

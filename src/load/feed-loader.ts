@@ -66,7 +66,11 @@ function linkOf(item: Record<string, Node>): string | null {
 function plainTitle(title: string | null): string | null {
   if (!title) return null;
   if (!/[<&]/.test(title)) return title.replace(/\s+/g, " ").trim();
-  return htmlFragmentBlocks(title).map((b) => b.text).join(" ") || null;
+  return (
+    htmlFragmentBlocks(title)
+      .map((b) => b.text)
+      .join(" ") || null
+  );
 }
 
 /** RSS `<author>` is an e-mail address with a name; Atom's holds `<name>`. */
@@ -105,7 +109,11 @@ function shapeOf(doc: Record<string, Node>): FeedShape | null {
 }
 
 /** Every item of a feed; `input` names the file, URL or "stdin". */
-export function* loadFeed(content: string, input: string, override: string | null = null): Generator<LoadItem> {
+export function* loadFeed(
+  content: string,
+  input: string,
+  override: string | null = null,
+): Generator<LoadItem> {
   const valid = XMLValidator.validate(content);
   if (valid !== true) {
     yield { error: errors.feed(input, `line ${valid.err.line}: ${valid.err.msg}`) };
@@ -133,16 +141,17 @@ export function* loadFeed(content: string, input: string, override: string | nul
     // The fullest body first: content:encoded and Atom content hold the article, description
     // and summary often only a teaser.
     const body = field(item, "content:encoded", "content", "description", "summary") ?? "";
+    const author = field(item, "dc:creator") ?? authorOf(item.author);
     const log: DecisionLog[] = [];
     logLoad(log, `${shape.kind} item ${i + 1} of ${input}`);
-    const cleaned = cleanBlocks(htmlFragmentBlocks(body), title, log);
+    const cleaned = cleanBlocks(htmlFragmentBlocks(body), title, log, author);
     const found: Extracted = {
       raw: body,
       text: cleaned.text,
       title,
       url,
       outlet: shape.outlet ?? hostOf(url),
-      author: field(item, "dc:creator") ?? authorOf(item.author),
+      author,
       published: normalizeDate(field(item, "pubDate", "published", "dc:date", "updated")),
       dropped: cleaned.dropped,
       log,

@@ -10,14 +10,20 @@ import { filterBoilerplate, isTitleLike } from "./boilerplate.ts";
 import { dateFromUrl, normalizeDate } from "./dates.ts";
 import {
   type DomDocument,
-  type DomElement,
   type DomNode,
   PAGE_CHROME_TAGS,
   parseDocument,
   type TextBlock,
   textBlocks,
 } from "./html-dom.ts";
-import { type Extracted, finishDocument, hostOf, type LoadItem, logLoad, type Source } from "./load-item.ts";
+import {
+  type Extracted,
+  finishDocument,
+  hostOf,
+  type LoadItem,
+  logLoad,
+  type Source,
+} from "./load-item.ts";
 
 /**
  * Readability's least article length, in characters, before it retries with looser rules
@@ -35,8 +41,15 @@ export const READABILITY_CHAR_THRESHOLD = 250;
  */
 export const RELATED_LINK_MIN_DENSITY = 0.5;
 
+/** A byline is a short line near the top: "By Amina Okafor, Riverside Daily Monitor". */
+const BYLINE_MAX_CHARS = 120;
+const BYLINE_WITHIN_BLOCKS = 3;
+
 /** Boilerplate filter over page blocks: patterns as for text, trailing strips only of links. */
-export function filterPageBlocks(blocks: TextBlock[]): { kept: string[]; dropped: { text: string; reason: string }[] } {
+export function filterPageBlocks(blocks: TextBlock[]): {
+  kept: string[];
+  dropped: { text: string; reason: string }[];
+} {
   return filterBoilerplate(
     blocks.map((b) => b.text),
     undefined,
@@ -64,7 +77,8 @@ export interface HtmlExtract extends PageMetadata {
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
-const JSON_LD = /<script\b[^>]*type\s*=\s*["']?application\/ld\+json["']?[^>]*>([\s\S]*?)<\/script\s*>/gi;
+const JSON_LD =
+  /<script\b[^>]*type\s*=\s*["']?application\/ld\+json["']?[^>]*>([\s\S]*?)<\/script\s*>/gi;
 
 // Scripts and styles are often most of a page's bytes; Readability drops them anyway, and
 // not building their nodes saves a share of the parse. JSON-LD is read before they go.
@@ -97,7 +111,8 @@ function jsonLdArticles(objects: Json[]): Record<string, Json>[] {
   const records = objects.filter(
     (o): o is Record<string, Json> => !!o && typeof o === "object" && !Array.isArray(o),
   );
-  const isArticle = (o: Record<string, Json>) => ARTICLE_TYPES.test(JSON.stringify(o["@type"] ?? ""));
+  const isArticle = (o: Record<string, Json>) =>
+    ARTICLE_TYPES.test(JSON.stringify(o["@type"] ?? ""));
   return [...records.filter(isArticle), ...records.filter((o) => !isArticle(o))];
 }
 
@@ -116,7 +131,8 @@ function metaTags(doc: DomDocument): Map<string, string> {
   const nodes = doc.querySelectorAll("meta");
   for (let i = 0; i < nodes.length; i++) {
     const meta = nodes[i];
-    const key = meta.getAttribute("property") ?? meta.getAttribute("name") ?? meta.getAttribute("itemprop");
+    const key =
+      meta.getAttribute("property") ?? meta.getAttribute("name") ?? meta.getAttribute("itemprop");
     const content = meta.getAttribute("content");
     if (key && content?.trim() && !metas.has(key.toLowerCase())) {
       metas.set(key.toLowerCase(), content.trim());
@@ -125,10 +141,16 @@ function metaTags(doc: DomDocument): Map<string, string> {
   return metas;
 }
 
-const clean = (s: string | null | undefined): string | null => s?.replace(/\s+/g, " ").trim() || null;
+const clean = (s: string | null | undefined): string | null =>
+  s?.replace(/\s+/g, " ").trim() || null;
 
 // In the order the brief for this stage ranks them: the article's own publication tags first.
-const PUBLISHED_META = ["article:published_time", "og:article:published_time", "og:published_time", "datepublished"];
+const PUBLISHED_META = [
+  "article:published_time",
+  "og:article:published_time",
+  "og:published_time",
+  "datepublished",
+];
 const OTHER_DATE_META = [
   "article:published",
   "pubdate",
@@ -184,7 +206,10 @@ function findPublished(
   return null;
 }
 
-function absoluteUrl(href: string | null | undefined, base: string | null | undefined): string | null {
+function absoluteUrl(
+  href: string | null | undefined,
+  base: string | null | undefined,
+): string | null {
   if (!href?.trim()) return null;
   try {
     const url = base ? new URL(href.trim(), base) : new URL(href.trim());
@@ -200,14 +225,19 @@ function authorName(value: string | null): string | null {
 }
 
 /** Everything but the main text, from the page's own tags. Read before Readability changes the DOM. */
-export function pageMetadata(doc: DomDocument, html: string, pageUrl: string | null = null): PageMetadata {
+export function pageMetadata(
+  doc: DomDocument,
+  html: string,
+  pageUrl: string | null = null,
+): PageMetadata {
   const metas = metaTags(doc);
   const articles = jsonLdArticles(jsonLdObjects(html));
   const canonical =
     absoluteUrl(doc.querySelector('link[rel~="canonical"]')?.getAttribute("href"), pageUrl) ??
     absoluteUrl(metas.get("og:url"), pageUrl);
   const published = findPublished(doc, metas, articles, [canonical, pageUrl]);
-  let author = authorName(metas.get("author") ?? null) ?? authorName(metas.get("article:author") ?? null);
+  let author =
+    authorName(metas.get("author") ?? null) ?? authorName(metas.get("article:author") ?? null);
   for (const o of articles) author ??= authorName(jsonText(o.author));
   let outlet = clean(metas.get("og:site_name"));
   for (const o of articles) outlet ??= clean(jsonText(o.publisher));
@@ -270,6 +300,7 @@ export function cleanBlocks(
   blocks: TextBlock[],
   title: string | null,
   log: DecisionLog[],
+  author: string | null = null,
 ): { text: string; dropped: string[] } {
   if (title) {
     const key = fold(title);
@@ -278,9 +309,24 @@ export function cleanBlocks(
       blocks = blocks.slice(1);
     }
   }
+  const bylines: string[] = [];
+  if (author) {
+    // Readability leaves the byline in when the page also names the author in a meta tag.
+    const name = fold(author);
+    const isByline = (b: TextBlock) => {
+      const key = fold(b.text);
+      return b.text.length <= BYLINE_MAX_CHARS && (key === name || key.startsWith(`by ${name}`));
+    };
+    const at = blocks.slice(0, BYLINE_WITHIN_BLOCKS).findIndex(isByline);
+    if (at >= 0 && blocks.length > 1) {
+      bylines.push(blocks[at].text);
+      logLoad(log, `dropped (byline: names the author, not the event): "${blocks[at].text}"`);
+      blocks = blocks.filter((_, i) => i !== at);
+    }
+  }
   const { kept, dropped } = filterPageBlocks(blocks);
   for (const d of dropped) logLoad(log, `dropped (${d.reason}): "${d.text}"`);
-  return { text: kept.join("\n\n"), dropped: dropped.map((d) => d.text) };
+  return { text: kept.join("\n\n"), dropped: [...bylines, ...dropped.map((d) => d.text)] };
 }
 
 /** An .html/.htm page (or HTML from stdin, a URL or a JSONL `html` field). */
@@ -288,11 +334,14 @@ export function loadHtml(raw: string, source: Source): LoadItem {
   const page = extractHtml(raw, source.url ?? null);
   const log: DecisionLog[] = [];
   if (page.method === "body") {
-    logLoad(log, "Readability found no article: text taken from the page body, without nav, header, footer and aside");
+    logLoad(
+      log,
+      "Readability found no article: text taken from the page body, without nav, header, footer and aside",
+    );
   }
   if (page.publishedFrom) logLoad(log, `published: ${page.published} from ${page.publishedFrom}`);
   const title = source.title ?? page.title;
-  const { text, dropped } = cleanBlocks(page.blocks, title, log);
+  const { text, dropped } = cleanBlocks(page.blocks, title, log, page.author);
   const found: Extracted = {
     raw,
     text,

@@ -40,7 +40,9 @@ export function loadJsonlLine(
   if (typeof id !== "string" || !id.trim()) return fail('missing "id" (a non-empty string)');
   for (const key of OPTIONAL_STRINGS) {
     if (r[key] !== undefined && r[key] !== null && typeof r[key] !== "string") {
-      return fail(`"${key}" must be a string, not ${Array.isArray(r[key]) ? "an array" : typeof r[key]}`);
+      return fail(
+        `"${key}" must be a string, not ${Array.isArray(r[key]) ? "an array" : typeof r[key]}`,
+      );
     }
   }
   const text = r.text as string | null | undefined;
@@ -61,11 +63,17 @@ export function loadJsonlLine(
   };
   // A record's text is one article's body, and often a one-line snippet: its first line is
   // taken for a title only when no title came with it and more text follows.
-  return text?.trim() ? loadText(text, source, { detectTitle: !source.title }) : loadHtml(html as string, source);
+  return text?.trim()
+    ? loadText(text, source, { detectTitle: !source.title })
+    : loadHtml(html as string, source);
 }
 
 /** Every line of a JSONL file; blank lines are skipped. */
-export function* loadJsonl(content: string, input: string, override: string | null = null): Generator<LoadItem> {
+export function* loadJsonl(
+  content: string,
+  input: string,
+  override: string | null = null,
+): Generator<LoadItem> {
   const lines = content.split("\n");
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i].replace(/^\uFEFF/, "").trim();

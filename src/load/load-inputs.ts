@@ -39,7 +39,10 @@ export interface LoadOptions {
 }
 
 /** Documents and errors from command-line inputs, in input order, directories sorted. */
-export async function* loadInputs(inputs: string[], opts: LoadOptions = {}): AsyncGenerator<LoadItem> {
+export async function* loadInputs(
+  inputs: string[],
+  opts: LoadOptions = {},
+): AsyncGenerator<LoadItem> {
   const override = opts.published ?? null;
   // File names give ids; two "report.txt" in different folders must not share one.
   const fileIds = new Map<string, number>();
@@ -203,10 +206,14 @@ async function* loadFile(
 
 // ------------------------------------------------------------------ stdin and URLs
 
-async function* loadStdin(stream: NodeJS.ReadableStream, override: string | null): AsyncGenerator<LoadItem> {
+async function* loadStdin(
+  stream: NodeJS.ReadableStream,
+  override: string | null,
+): AsyncGenerator<LoadItem> {
   const chunks: Buffer[] = [];
   try {
-    for await (const chunk of stream) chunks.push(typeof chunk === "string" ? Buffer.from(chunk) : chunk);
+    for await (const chunk of stream)
+      chunks.push(typeof chunk === "string" ? Buffer.from(chunk) : chunk);
   } catch (e) {
     yield { error: errors.unreadable("stdin", (e as Error).message) };
     return;
@@ -220,7 +227,11 @@ function formatOfContentType(contentType: string): Format | null {
   const type = contentType.split(";")[0].trim().toLowerCase();
   if (type === "text/html" || type === "application/xhtml+xml") return "html";
   if (/^application\/(rss|atom|rdf)\+xml$/.test(type)) return "feed";
-  if (type === "application/x-ndjson" || type === "application/jsonl" || type === "application/x-jsonlines") {
+  if (
+    type === "application/x-ndjson" ||
+    type === "application/jsonl" ||
+    type === "application/x-jsonlines"
+  ) {
     return "jsonl";
   }
   if (type === "text/markdown") return "markdown";
@@ -243,7 +254,8 @@ async function* loadUrl(url: string, override: string | null): AsyncGenerator<Lo
       redirect: "follow",
       headers: {
         "user-agent": USER_AGENT,
-        accept: "text/html,application/xhtml+xml,application/rss+xml,application/atom+xml,text/plain;q=0.9,*/*;q=0.5",
+        accept:
+          "text/html,application/xhtml+xml,application/rss+xml,application/atom+xml,text/plain;q=0.9,*/*;q=0.5",
       },
     });
   } catch (e) {
@@ -252,10 +264,18 @@ async function* loadUrl(url: string, override: string | null): AsyncGenerator<Lo
   }
   if (!response.ok) {
     await response.body?.cancel().catch(() => {});
-    yield { error: errors.fetch(url, `the server answered HTTP ${response.status} ${response.statusText}`.trim()) };
+    yield {
+      error: errors.fetch(
+        url,
+        `the server answered HTTP ${response.status} ${response.statusText}`.trim(),
+      ),
+    };
     return;
   }
-  const tooLarge = errors.fetch(url, `is larger than the ${FETCH_MAX_BYTES / 1024 / 1024} MB limit for one page`);
+  const tooLarge = errors.fetch(
+    url,
+    `is larger than the ${FETCH_MAX_BYTES / 1024 / 1024} MB limit for one page`,
+  );
   if (Number(response.headers.get("content-length") ?? 0) > FETCH_MAX_BYTES) {
     await response.body?.cancel().catch(() => {});
     yield { error: tooLarge };
@@ -284,7 +304,8 @@ async function* loadUrl(url: string, override: string | null): AsyncGenerator<Lo
   }
   const contentType = response.headers.get("content-type") ?? "";
   const finalUrl = response.url || url;
-  const format = formatOfContentType(contentType) ?? formatOfPath(new URL(finalUrl).pathname).format;
+  const format =
+    formatOfContentType(contentType) ?? formatOfPath(new URL(finalUrl).pathname).format;
   const source: Source = { id: idFromUrl(finalUrl), origin: url, url: finalUrl, override };
   yield* loadBytes(Buffer.concat(chunks), source, format, declaredCharset(contentType));
 }

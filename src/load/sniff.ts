@@ -76,15 +76,25 @@ function decoderFor(label: string | null): InstanceType<typeof TextDecoder> | nu
  * control characters in the first SNIFF_BYTES, or mostly invalid UTF-8 there. Text that is
  * not UTF-8 is read in its declared charset, else as Windows-1252 (the usual legacy one).
  */
-export function decodeText(bytes: Uint8Array, input: string, charset: string | null = null): string {
-  if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) {
+export function decodeText(
+  bytes: Uint8Array,
+  input: string,
+  charset: string | null = null,
+): string {
+  if (
+    bytes.length >= 2 &&
+    ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))
+  ) {
     return new TextDecoder(bytes[0] === 0xff ? "utf-16le" : "utf-16be").decode(bytes);
   }
   const head = bytes.subarray(0, SNIFF_BYTES);
   let controls = 0;
   for (const b of head) {
     if (b === 0) throw errors.binary(input);
-    if ((b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d && b !== 0x0c && b !== 0x1b) || b === 0x7f) {
+    if (
+      (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d && b !== 0x0c && b !== 0x1b) ||
+      b === 0x7f
+    ) {
       controls++;
     }
   }
@@ -101,14 +111,17 @@ export function decodeText(bytes: Uint8Array, input: string, charset: string | n
   for (const ch of sample) if (ch === "\uFFFD") invalid++;
   if (invalid / Math.max(1, sample.length) > MAX_INVALID_UTF8_SHARE) throw errors.binary(input);
   const fromMeta = decoderFor(declaredCharset(sample.slice(0, 2048)));
-  return (fromMeta && fromMeta.encoding !== "utf-8" ? fromMeta : new TextDecoder("windows-1252")).decode(
-    bytes,
-  );
+  return (
+    fromMeta && fromMeta.encoding !== "utf-8" ? fromMeta : new TextDecoder("windows-1252")
+  ).decode(bytes);
 }
 
 /** Guesses the format of content that came without a telling name (stdin, odd extensions). */
 export function sniffFormat(text: string): Format {
-  const head = text.slice(0, 4096).replace(/^\uFEFF/, "").trimStart();
+  const head = text
+    .slice(0, 4096)
+    .replace(/^\uFEFF/, "")
+    .trimStart();
   const lower = head.toLowerCase();
   if (/^<\?xml\b/.test(lower) || /^<(rss|feed|rdf:rdf)\b/.test(lower)) {
     return /<(rss|feed|rdf:rdf)\b/.test(lower) ? "feed" : "html";
@@ -117,6 +130,7 @@ export function sniffFormat(text: string): Format {
   // Even a first line that fails to parse is meant as JSONL: its error names the line.
   if (head.startsWith("{")) return "jsonl";
   // A fragment of markup with paragraph or block tags is HTML, not text with a stray "<".
-  if (/^</.test(head) && /<\/(p|div|article|section|body|h[1-6]|li|span|a)>/i.test(lower)) return "html";
+  if (/^</.test(head) && /<\/(p|div|article|section|body|h[1-6]|li|span|a)>/i.test(lower))
+    return "html";
   return "text";
 }

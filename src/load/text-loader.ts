@@ -14,7 +14,13 @@ import {
   matchBoilerplate,
   stripTrailingTitles,
 } from "./boilerplate.ts";
-import { type Extracted, finishDocument, type LoadItem, logLoad, type Source } from "./load-item.ts";
+import {
+  type Extracted,
+  finishDocument,
+  type LoadItem,
+  logLoad,
+  type Source,
+} from "./load-item.ts";
 
 /** A first line longer than this is a paragraph, not a title (headlines run to ~150). */
 export const TITLE_MAX_CHARS = 200;
@@ -77,7 +83,8 @@ function unmarkdown(line: string): string {
 /** The next line continues this one (one paragraph wrapped over lines), rather than starting a new item. */
 function continues(line: string, next: string, widest: number): boolean {
   if (BULLET.test(next)) return false;
-  const wrapped = line.length >= WRAPPED_LINE_MIN_CHARS && line.length >= WRAPPED_LINE_SHARE * widest;
+  const wrapped =
+    line.length >= WRAPPED_LINE_MIN_CHARS && line.length >= WRAPPED_LINE_SHARE * widest;
   if (wrapped) return true;
   // A break in mid-sentence before a lower-case word is a wrap whatever the line's length.
   return !ENDS_SENTENCE.test(line) && /^[\p{Ll}\p{N}(,;]/u.test(next);

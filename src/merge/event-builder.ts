@@ -33,17 +33,32 @@ export interface BuildContext {
 interface Built {
   group: EventGroup;
   event: SitrepEvent;
+  /** The text named where (or when) this event happened, rather than a fallback. */
+  placeStated: boolean;
+  dateStated: boolean;
 }
+
+/** An event with no place of its own takes that of an event told this many paragraphs before at most. */
+const CONTEXT_PARAGRAPHS = 2;
 
 export function buildEvents(b: BuildContext, groups: EventGroup[]): SitrepEvent[] {
   const built: Built[] = [];
   for (const g of groups) {
     for (const [iso, mentions] of splitByCountry(g)) {
       const event = buildOne(b, mentions, iso);
-      if (event) built.push({ group: g, event });
+      if (event) {
+        built.push({
+          group: g,
+          event,
+          placeStated: mentions.some((m) => m.places.length > 0),
+          dateStated: mentions.some((m) => m.date !== null),
+        });
+      }
     }
   }
+  inheritContext(b, built);
   dateAntecedents(b, built);
+  for (const x of built) nameUnknownPerpetrator(x.event);
   return built
     .filter(({ event }) => {
       if (isHistory(b.ctx.reference, event)) {
@@ -234,6 +249,63 @@ function confidence(e: SitrepEvent, mentions: Mention[], place: PlaceMention | n
   c += Math.min(0.1, 0.04 * (new Set(mentions.map((m) => m.sentence.index)).size - 1));
   if (mentions.every((m) => m.generic)) c -= 0.12;
   return Math.round(Math.max(0.05, Math.min(0.99, c)) * 100) / 100;
+}
+
+/**
+ * An attack with no named perpetrator gets ACLED's generic actor. Air strikes are left open:
+ * only states and a few groups fly them, and "unidentified" would hide that.
+ */
+function nameUnknownPerpetrator(e: SitrepEvent): void {
+  if (e.actor1 || !e.country) return;
+  const attack =
+    e.event_type === "Violence against civilians" ||
+    (e.event_type === "Explosions/Remote violence" && e.sub_event_type !== "Air/drone strike");
+  if (!attack) return;
+  e.actor1 = `Unidentified Armed Group (${e.country})`;
+  e.inter1 = 3;
+}
+
+/**
+ * News sets the scene once: "Residents said shells landed in the camp, killing five" happened
+ * where and when the lead's event did. A violent event with no place (or date) of its own takes
+ * those of the nearest earlier event told at most CONTEXT_PARAGRAPHS before, at lower precision.
+ */
+function inheritContext(b: BuildContext, built: Built[]): void {
+  built.forEach((x, i) => {
+    if (x.event.event_type === "Strategic developments") return;
+    const para = x.group.mentions[0].sentence.paragraph;
+    const prev = built
+      .slice(0, i)
+      .reverse()
+      .find((y) => y.placeStated && para - y.group.mentions[0].sentence.paragraph <= CONTEXT_PARAGRAPHS && (!x.event.iso || x.event.iso === y.event.iso));
+    if (!prev) return;
+    const e = x.event;
+    const p = prev.event;
+    if (!x.placeStated) {
+      Object.assign(e, {
+        country: p.country,
+        iso: p.iso,
+        admin1: p.admin1,
+        admin2: p.admin2,
+        location: p.location,
+        latitude: p.latitude,
+        longitude: p.longitude,
+        geonameid: p.geonameid,
+        geo_precision: Math.max(2, p.geo_precision ?? 2) as 2 | 3,
+      });
+      for (const field of ["actor1", "actor2", "assoc_actor_1", "assoc_actor_2"] as const) {
+        const v = e[field];
+        if (v?.includes("{country}") || (v && /^(?:Civilians|Protesters|Rioters|Unidentified Armed Group)$/.test(v))) {
+          e[field] = v.replace(/\s*\(\{country\}\)$/, "").concat(` (${p.country})`);
+        }
+      }
+      note(b.ctx, STAGE, `"${e.sub_event_type}" names no place: placed at ${p.location} from the event told before it, precision ${e.geo_precision}`);
+    }
+    if (!x.dateStated && !x.group.precedes.length && prev.dateStated && p.event_date) {
+      e.event_date = p.event_date;
+      e.time_precision = Math.max(2, p.time_precision) as 2 | 3;
+    }
+  });
 }
 
 /** An event told only as what came before another is dated just before the earliest of those. */

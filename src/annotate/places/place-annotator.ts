@@ -27,6 +27,11 @@ const MAX_NAME_TOKENS = 5;
 const MAX_SKELETON_TOKENS = 3;
 /** Skeleton keys shorter than this meet unrelated names by chance. */
 const MIN_SKELETON_LETTERS = 5;
+/**
+ * A single word is looked up by skeleton only when it shows what transliterations vary: a
+ * final -a/-ah/-eh (Hasaka, Hasakah) or a doubled letter (Raqqa). Otherwise "Cameron" would meet Cameroon.
+ */
+const SKELETON_WORTHY = /(?:a|ah|eh)$|(.)\1/;
 /** Longest sub-place name before its noun, in tokens ("Ain al-Asad" is 3). */
 const MAX_SUBPLACE_TOKENS = 4;
 /**
@@ -45,6 +50,13 @@ const FOREIGN_MIN_POP = 50_000;
  * Rochela"), while "Bagdad" or "Moskau" are big enough to be meant.
  */
 const FOREIGN_EXONYM_MIN_POP = 500_000;
+/**
+ * A town matched by an alternate name unlike its own ("Thomas" is a former name of Beulah) is
+ * taken, in a text naming its country, only from this population up.
+ */
+const ALT_NAME_MIN_POP = 20_000;
+/** Edit distance, as a share of the longer skeleton, under which two names are one spelled two ways (Irbil, Erbil). */
+const SIMILAR_NAME_SHARE = 0.34;
 /**
  * A single word followed by another capitalized word (a person "Jordan Peterson", an
  * organization "Landstuhl Regional Medical Center") is taken as a town only when supported or this big.
@@ -67,18 +79,20 @@ const TITLE_CASE_MIN_WORDS = 4;
 
 /** GeoNames gives population 0 for many district seats; these stand in when ranking. */
 const DEFAULT_POP: Record<string, number> = {
-  PPLC: 500_000,
-  PPLA: 100_000,
-  PPLA2: 20_000,
-  PPLA3: 5_000,
-  PPLA4: 2_000,
+  PPLC: 100_000,
+  PPLA: 20_000,
+  PPLA2: 5_000,
+  PPLA3: 2_000,
+  PPLA4: 1_000,
 };
+/** Capitals are what news means by a bare name ("Amsterdam", not Amsterdam NY). */
+const FEATURE_BONUS: Record<string, number> = { PPLC: 1, PPLA: 0.5 };
 
 // Score terms, in log10-population units.
 /** A country beats a same-named town unless the town's country is named ("Jordan"). */
 const COUNTRY_BONUS = 2;
-/** The text names the entry's country: worth a thousandfold population. */
-const NAMED_COUNTRY_BONUS = 3;
+/** Another name in the text names the entry's country: worth a hundredfold population. */
+const NAMED_COUNTRY_BONUS = 2;
 /** The entry's country is that of a confidently resolved big town. */
 const LENT_COUNTRY_BONUS = 2;
 /** "Al-Qa'im in Anbar", "Quincy, Massachusetts", "Mosul, Iraq": outranks any population. */
@@ -105,6 +119,14 @@ const CONNECTORS = new Set(
 );
 /** Connectors that can start a name: "al-Qa'im", "LA ROCHELA", "EL SALVADOR". */
 const ARTICLES = new Set("al el ad ar as an ash at az adh ez la las le les los".split(" "));
+/** Arabic articles, which news writes in lower case before a name ("al-Qa'im"). */
+const ARABIC_ARTICLES = new Set("al el ad ar as an ash at az adh ez".split(" "));
+/** Words after which a capitalized common word may be a place: "in Hit", "Ramadi, Hit and Haditha". */
+const LOCATIVES = new Set(
+  "in at near from to of outside into toward towards around across through between and or via inside reached entered".split(
+    " ",
+  ),
+);
 /** Words after which the next place may be a container: "Al-Qa'im in Anbar", "Quincy, Massachusetts". */
 const CONTAINER_GAP =
   /^\s*(?:,|in|of|near)?\s*(?:the\s+)?(?:(?:north|south|east|west|central|northern|southern|eastern|western|north-?eastern|north-?western|south-?eastern|south-?western)\s+)?(?:province\s+of\s+|governorate\s+of\s+)?$/i;
@@ -241,6 +263,25 @@ function effectivePop(e: GazetteerEntry): number {
   return e.population > 0 ? e.population : (DEFAULT_POP[e.fcode] ?? 0);
 }
 
+/** Whether two names are spellings of one (Irbil/Erbil, Qaim/Al Qa'im), by edit distance of skeletons. */
+function similarNames(a: string, b: string): boolean {
+  const x = skeletonKey(a);
+  const y = skeletonKey(b);
+  if (x === y || fold(b).startsWith(`${fold(a)} `)) return true;
+  const prev = new Array(y.length + 1);
+  for (let j = 0; j <= y.length; j++) prev[j] = j;
+  for (let i = 1; i <= x.length; i++) {
+    let diag = prev[0];
+    prev[0] = i;
+    for (let j = 1; j <= y.length; j++) {
+      const up = prev[j];
+      prev[j] = Math.min(prev[j] + 1, prev[j - 1] + 1, diag + (x[i - 1] === y[j - 1] ? 0 : 1));
+      diag = up;
+    }
+  }
+  return prev[y.length] <= SIMILAR_NAME_SHARE * Math.max(x.length, y.length);
+}
+
 function basePrecision(kind: PlaceKind): 1 | 2 | 3 {
   return kind === "country" ? 3 : kind === "admin1" ? 2 : 1;
 }
@@ -293,7 +334,12 @@ export function annotatePlaces(
     add(key);
     const loose = foldLoose(key);
     if (loose !== key && loose.length >= 3) add(loose);
-    if (byId.size === 0 && j - i < MAX_SKELETON_TOKENS && !(modeOf(i) === "upper" && allCommon)) {
+    if (
+      byId.size === 0 &&
+      j - i < MAX_SKELETON_TOKENS &&
+      !(modeOf(i) === "upper" && allCommon) &&
+      (j > i || SKELETON_WORTHY.test(key))
+    ) {
       const sk = skeletonKey(key);
       if (sk.length >= MIN_SKELETON_LETTERS && sk !== key && sk !== loose) add(sk);
     }
@@ -307,9 +353,10 @@ export function annotatePlaces(
     if (t.shape === "num") return false;
     if (modeOf(k) === "upper") return !CONNECTORS.has(t.key) || ARTICLES.has(t.key);
     if (isCap(k)) return true;
-    // "al-Qa'im": a lower-case article hyphened to a capitalized word
+    // "al-Qa'im": a lower-case Arabic article hyphened to a capitalized word (not "Bar-le-Duc")
     return (
-      ARTICLES.has(t.key) &&
+      ARABIC_ARTICLES.has(t.key) &&
+      !(k > 0 && joinable(k - 1, k)) &&
       k + 1 < toks.length &&
       /^[-‐]$/.test(text.slice(t.end, toks[k + 1].start)) &&
       isCap(k + 1)
@@ -390,6 +437,22 @@ export function annotatePlaces(
   // ---- 2. filters
   const kept: Candidate[] = [];
   const placeEnds = new Set<number>();
+  /** Tokens of candidates that are more than a one-word town: a neighbour there is no name part. */
+  const inBigCandidate = new Set<number>();
+  for (const c of candidates) {
+    if (c.i === c.j && c.entries.every((e) => e.kind === "city")) continue;
+    for (let k = c.first; k <= c.last; k++) inBigCandidate.add(k);
+  }
+  /** Countries named in the text by their names or demonyms, before any filtering. */
+  const earlyNamed = new Set<string>();
+  for (const c of candidates) {
+    for (const e of c.entries) if (e.kind === "country" && e.how !== "code") earlyNamed.add(e.iso);
+  }
+  const namedEarly = (c: Candidate) => c.entries.some((e) => e.kind !== "country" && earlyNamed.has(e.iso));
+  /** Words dropped as part of a person's or organization's name: not places elsewhere either. */
+  const nameWords = new Set<string>();
+  /** Given names seen before a surname ("Jordan Peterson"): not places elsewhere either, countries included. */
+  const givenNames = new Set<string>();
   for (const c of candidates) {
     const name = surface(c.i, c.j);
     const key = fold(name);
@@ -408,6 +471,7 @@ export function annotatePlaces(
       );
     if (when === "before-name" && nextCap && c.mode !== "upper" && !nextIsCue) {
       drop("a given name before a capitalized word");
+      givenNames.add(key);
       continue;
     }
     if (when === "unless-country") c.needsCountry = true;
@@ -458,9 +522,20 @@ export function annotatePlaces(
           drop("a common word inside a capitalized name");
           continue;
         }
+        const prevTok = c.first - 1;
+        const listed = prevTok >= 0 && /,\s*$/.test(text.slice(toks[prevTok].end, toks[c.first].start));
+        if (!listed && !(prevTok >= 0 && LOCATIVES.has(toks[prevTok].key))) {
+          drop("a capitalized common word not after a preposition of place");
+          continue;
+        }
       }
     }
 
+    const wellKnown = c.entries.some(
+      (e) =>
+        e.kind === "country" ||
+        (HOW_PENALTY[e.how] === 0 && effectivePop(e) >= NAME_PART_MIN_POP),
+    );
     if (c.mode === "mixed") {
       // the previous word, looking past a hyphened article ("Saber al-Saedi")
       let p = c.first - 1;
@@ -470,32 +545,76 @@ export function annotatePlaces(
       const titleGap = p >= 0 && /^\.?\s+$/.test(text.slice(toks[p].end, toks[p + 1].start));
       if (titleGap && isCap(p) && isCue(lex, "title", toks[p].key)) {
         drop(`follows the title "${text.slice(toks[p].start, toks[p].end)}"`);
+        nameWords.add(key);
         continue;
       }
       if (p >= 0 && spaced(p, p + 1) && isCap(p) && !placeEnds.has(p)) {
         const prevKey = toks[p].key;
-        if (isCue(lex, "title", prevKey)) {
-          drop(`follows the title "${text.slice(toks[p].start, toks[p].end)}"`);
-          continue;
-        }
         const prevCommon = lex.common.has(prevKey) || isCue(lex, "region-word", prevKey);
         if (!prevCommon) {
           drop("part of a longer name (a capitalized word before it)");
+          nameWords.add(key);
           continue;
         }
       }
       c.nameFollowed = nextCap && !nextIsCue;
+      if (c.nameFollowed && single && c.entries.every((e) => HOW_PENALTY[e.how] > 0)) {
+        drop("first word of a longer name, and only an alternate name of a place");
+        nameWords.add(key);
+        continue;
+      }
+    } else if (c.mode === "upper" && single && !(wellKnown && namedEarly(c))) {
+      // "ALVARO GOMEZ HURTADO", "EJERCITO DE LIBERACION NACIONAL": a word beside other
+      // uncommon words that are no place is part of a name
+      const nameLike = (k: number) =>
+        k >= 0 &&
+        k < toks.length &&
+        toks[k].shape !== "num" &&
+        !inBigCandidate.has(k) &&
+        !isCommonTok(k) &&
+        !(["admin-suffix", "area-noun", "subplace-noun", "title"] as CueRole[]).some((r) =>
+          isCue(lex, r, toks[k].key),
+        );
+      const prevName = c.first > 0 && spaced(c.first - 1, c.first) && nameLike(c.first - 1);
+      const nextName = spaced(c.last, c.last + 1) && nameLike(c.last + 1);
+      const afterTitle =
+        c.first > 0 && spaced(c.first - 1, c.first) && isCue(lex, "title", toks[c.first - 1].key);
+      if (prevName || nextName || afterTitle) {
+        drop("beside other uncommon words in all-capitals text: part of a name");
+        nameWords.add(key);
+        continue;
+      }
     }
     kept.push(c);
-    placeEnds.add(c.last);
+    // a country, demonym or division may precede a name ("Iraqi Kurdistan"); a town may not ("Eldon Elliott")
+    if (c.entries.some((e) => e.kind !== "city")) placeEnds.add(c.last);
+  }
+  // A word dropped as part of a name is not a place when it stands alone either: "Edward
+  // Hayden ... Hayden said", "Hillary Clinton ... Clinton".
+  for (let n = kept.length - 1; n >= 0; n--) {
+    const c = kept[n];
+    if (c.i !== c.j) continue;
+    const key = toks[c.i].key;
+    const isCountry = c.entries.some((e) => e.kind === "country");
+    if (givenNames.has(key) || (nameWords.has(key) && !isCountry)) {
+      log(`dropped "${surface(c.i, c.j)}": part of a name elsewhere in the text`);
+      kept.splice(n, 1);
+    }
   }
 
   // ---- 3. resolve
-  const named = new Set<string>();
+  /** How many kept names (country names, demonyms) name each country. */
+  const namedCount = new Map<string, number>();
+  const ownCountries = new Map<Candidate, Set<string>>();
   for (const c of kept) {
     if (c.needsCountry) continue;
-    for (const e of c.entries) if (e.kind === "country") named.add(e.iso);
+    const own = new Set(c.entries.filter((e) => e.kind === "country").map((e) => e.iso));
+    ownCountries.set(c, own);
+    for (const iso of own) namedCount.set(iso, (namedCount.get(iso) ?? 0) + 1);
   }
+  /** Whether a name other than c itself names the country. */
+  const namedFor = (c: Candidate, iso: string) =>
+    (namedCount.get(iso) ?? 0) - (ownCountries.get(c)?.has(iso) ? 1 : 0) > 0;
 
   /** The kept candidate right after c that may contain it ("in Anbar", ", Massachusetts"). */
   const containerOf = new Map<Candidate, Candidate>();
@@ -523,8 +642,8 @@ export function annotatePlaces(
     const name = surface(c.i, c.j);
     const score = (e: GazetteerEntry) =>
       Math.log10(effectivePop(e) + 1) +
-      (e.kind === "country" ? COUNTRY_BONUS : 0) +
-      (named.has(e.iso) ? NAMED_COUNTRY_BONUS : lent.has(e.iso) ? LENT_COUNTRY_BONUS : 0) +
+      (e.kind === "country" ? COUNTRY_BONUS : (FEATURE_BONUS[e.fcode] ?? 0)) +
+      (namedFor(c, e.iso) ? NAMED_COUNTRY_BONUS : lent.has(e.iso) ? LENT_COUNTRY_BONUS : 0) +
       (contained(c, e) ? CONTAINER_BONUS : 0) -
       HOW_PENALTY[e.how];
     const ranked = c.entries.map((e) => ({ e, s: score(e) })).sort((a, b) => b.s - a.s);
@@ -541,18 +660,28 @@ export function annotatePlaces(
       );
       if (town) best = town;
     }
-    const supported = named.has(best.iso) || lent.has(best.iso) || contained(c, best);
+    const named = namedFor(c, best.iso);
+    const inBox = contained(c, best);
+    const supported = named || lent.has(best.iso) || inBox;
+    const countriesKnown = namedCount.size + lent.size > 0;
     const pop = effectivePop(best);
     const why = (r: string) => {
       if (final) log(`dropped "${name}" (${best.name}, ${best.iso}): ${r}`);
       return null;
     };
-    if (c.needsCountry && !named.has(best.iso) && !contained(c, best)) {
+    if (c.needsCountry && !named && !inBox) {
       return why("a common word or listed name, and the text does not name its country");
+    }
+    // An alternate name unlike the place's own ("Thomas" for Beulah, "Exchange" for Atlas) is
+    // a former or local name: taken only for a big place, or one whose country is named.
+    const unlike = HOW_PENALTY[best.how] > 0 && !similarNames(fold(name), best.name);
+    if (unlike && !inBox && pop < FOREIGN_EXONYM_MIN_POP) {
+      if (c.mode !== "mixed" || !named || pop < ALT_NAME_MIN_POP) {
+        return why("an alternate name unlike the place's own, not supported");
+      }
     }
     if (best.kind === "city") {
       if (!supported && pop < SMALL_PLACE_POP) return why("small place, country not named");
-      const countriesKnown = named.size + lent.size > 0;
       if (!supported && countriesKnown && pop < FOREIGN_MIN_POP) {
         return why("small place outside the countries the text names");
       }
@@ -567,11 +696,12 @@ export function annotatePlaces(
       }
       // A headline capitalizes every word, so its people and firms ("Lockheed Martin") look
       // like towns: only a big town or one with its division beside it is taken.
-      if (c.mode === "title" && !contained(c, best) && pop < CAPS_MIN_POP) {
+      if (c.mode === "title" && !inBox && pop < CAPS_MIN_POP) {
         return why("small place in a title-case line");
       }
-    } else if (best.kind === "admin1" && !supported && named.size > 0 && pop < FOREIGN_MIN_POP) {
-      return why("small division outside the countries the text names");
+    } else if (best.kind === "admin1" && !supported) {
+      if (countriesKnown) return why("a division outside the countries the text names");
+      if (c.nameFollowed) return why("first word of a longer name, a division unsupported");
     }
     return { entry: best, margin };
   }
