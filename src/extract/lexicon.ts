@@ -21,10 +21,12 @@ export interface WeaponCue {
   weapon: string;
 }
 
-export type ModalityScope = "before" | "before_near" | "sentence" | "sentence_noun" | "clause_after" | "progressive";
+export type ModalityScope = "before" | "before_near" | "sentence" | "sentence_noun" | "clause_after" | "progressive" | "subject";
 
 export interface ModalityCue {
   re: RegExp;
+  /** For scope "subject": the cue right after the trigger's noun phrase (up to 3 words, no "and"). */
+  afterSubject: RegExp;
   modality: Modality | "history";
   scope: ModalityScope;
   reason: string;
@@ -74,6 +76,7 @@ export function loadExtractionLexicon(): ExtractionLexicon {
   }));
   const modality = readTable("events/modality.tsv").map((r) => ({
     re: new RegExp(`(?<![\\p{L}])(?:${r.pattern})(?![\\p{L}])`, "iu"),
+    afterSubject: new RegExp(`^(?:\\s+(?!and\\b|but\\b|or\\b)[\\p{L}'’-]+){0,3}?\\s+(?:${r.pattern})(?![\\p{L}])`, "iu"),
     modality: r.modality as Modality | "history",
     scope: r.scope as ModalityScope,
     reason: r.reason,

@@ -22,6 +22,7 @@ import { findTriggers, type TriggerHit } from "./trigger-matcher.ts";
 
 const STAGE = "mentions";
 const ARMED = new Set([1, 2, 3, 4, 8]);
+const VERB_HIT = /^(?:\S+ed|shot|struck|hit|fought)\b/i;
 
 /** A country or region counts as where an event happened only after a locative word. */
 const LOCATIVE_BEFORE = /\b(?:in|into|inside|across|throughout|near|at|on|outside|around|of|from|over|within|along|towards?)\s+(?:the\s+)?(?:(?:northern|southern|eastern|western|central|north-?eastern|north-?western|south-?eastern|south-?western|rural|besieged|occupied|restive)\s+)?$/iu;
@@ -77,7 +78,8 @@ function groupHits(hits: TriggerHit[]): TriggerHit[] {
   for (const h of specific) if (!kept.some((k) => k.rule.sub_event_type === h.rule.sub_event_type)) kept.push(h);
   if (kept.length) return kept;
   // "the strikes killed 16": the definite noun names which event the sentence is about.
-  return hits.length ? [hits.find((h) => h.definite) ?? hits[0]] : [];
+  // Otherwise the verb carries the parties ("In a separate attack, gunmen shot dead two policemen").
+  return hits.length ? [hits.find((h) => h.definite) ?? hits.find((h) => VERB_HIT.test(h.text)) ?? hits[0]] : [];
 }
 
 function buildMention(

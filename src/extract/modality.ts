@@ -59,6 +59,9 @@ export function modalityOf(sentence: Sentence, hit: TriggerHit, lex: ExtractionL
         where = /ing$/i.test(hit.text) ? near.replace(/^.*?((?:have|has|had)\s+been\s*)$/is, "$1") : "";
         if (!/(?:have|has|had)\s+been\s*$/i.test(where)) where = "";
         break;
+      case "subject":
+        if (cue.afterSubject.test(text.slice(hit.end, sentence.end))) return { modality: cue.modality, reason: cue.reason };
+        continue;
       default:
         where = sentence.text;
     }

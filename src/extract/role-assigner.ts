@@ -44,7 +44,6 @@ export function assignRoles(
       a.start >= sentence.start &&
       a.end <= sentence.end &&
       !QUALIFIER_AFTER.test(text.slice(a.end, a.end + 12)) &&
-      !(a.start >= hit.start && a.end <= hit.end) &&
       // A teller after the trigger ("..., according to three US officials") is not a party; one
       // before it is judged below by the verb between.
       !(sourceSpan && sourceSpan.start >= hit.end && a.start >= sourceSpan.start && a.end <= sourceSpan.end) &&
@@ -53,8 +52,9 @@ export function assignRoles(
   const cStart = clauseStart(sentence, hit.start);
   const cEnd = clauseEnd(sentence, hit.end);
   const roles: Roles = { actor1: null, actor2: null, assoc1: [], assoc2: [], rule: "roles:none" };
-  const after = inSentence.filter((a) => a.start >= hit.end && a.start < Math.max(cEnd, hit.end + 60));
-  const before = inSentence.filter((a) => a.end <= hit.start && a.start >= cStart);
+  // A party inside a long trigger ("police fired tear gas at protesters") sits where it starts.
+  const after = inSentence.filter((a) => a.start > hit.start && a.start < Math.max(cEnd, hit.end + 60));
+  const before = inSentence.filter((a) => a.start < hit.start && a.start >= cStart);
 
   const isVictim = (a: ActorMention) => victimSpans.some((v) => a.start < v.end && a.end > v.start);
   // "clashes between X and Y": both sides named after the trigger.

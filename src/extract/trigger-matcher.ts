@@ -20,7 +20,7 @@ const INDEFINITE_BEFORE = /\b(?:a|an|another|new|fresh|separate|second|further)\
 
 const DETERMINER = /^(?:the|this|that|these|those|its|their|his|her|our|such)$/i;
 /** Triggers in verb form ("struck", "killed") are never a definite noun phrase. */
-const VERB_FORM = /(?:ed|struck|hit|shot|fought|ing)$/i;
+const VERB_FORM = /^(?:\S+ed|struck|hit|shot|fought|\S+ing)(?:\s|$)/i;
 
 /** "the strike", "this attack", "the recent drone attack", "Iran's attack": walks back over modifiers to a determiner. */
 function isDefinite(before: string, trigger: string): boolean {

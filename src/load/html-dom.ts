@@ -111,6 +111,16 @@ export const PAGE_CHROME_TAGS: ReadonlySet<string> = new Set([
   "nav",
 ]);
 
+const HIDDEN_STYLE = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)/i;
+
+/** Not rendered: a reader never sees it, so neither does sitrep. */
+function isHidden(element: DomElement): boolean {
+  if (element.getAttribute("hidden") !== null) return true;
+  if (element.getAttribute("aria-hidden") === "true") return true;
+  const style = element.getAttribute("style");
+  return style !== null && HIDDEN_STYLE.test(style);
+}
+
 /** One paragraph of a page, and the share of its characters inside links. */
 export interface TextBlock {
   text: string;
@@ -145,8 +155,9 @@ export function textBlocks(root: DomNode, skip: ReadonlySet<string> = NOT_TEXT_T
         buffer += text;
         if (inLink) linkChars += text.replace(/\s+/g, "").length;
       } else if (child.nodeType === ELEMENT_NODE) {
-        const tag = (child as DomElement).localName;
-        if (skip.has(tag)) continue;
+        const element = child as DomElement;
+        const tag = element.localName;
+        if (skip.has(tag) || isHidden(element)) continue;
         if (tag === "br") {
           flush();
           continue;
@@ -161,6 +172,11 @@ export function textBlocks(root: DomNode, skip: ReadonlySet<string> = NOT_TEXT_T
   walk(root, false);
   flush();
   return blocks;
+}
+
+/** The visible text of a whole page body, without its chrome: the reading when Readability finds no article. */
+export function bodyBlocks(doc: DomDocument): TextBlock[] {
+  return doc.body ? textBlocks(doc.body, PAGE_CHROME_TAGS) : [];
 }
 
 /** Markup to text blocks: feed item descriptions, JSONL snippets. */

@@ -10,8 +10,8 @@ import { filterBoilerplate, isTitleLike } from "./boilerplate.ts";
 import { dateFromUrl, normalizeDate } from "./dates.ts";
 import {
   type DomDocument,
+  bodyBlocks,
   type DomNode,
-  PAGE_CHROME_TAGS,
   parseDocument,
   type TextBlock,
   textBlocks,
@@ -257,7 +257,9 @@ export function pageMetadata(
 
 /** Main text blocks and metadata of a page. Never throws on bad markup: a page with no text has no blocks. */
 export function extractHtml(html: string, pageUrl: string | null = null): HtmlExtract {
-  const lean = html.replace(NOT_CONTENT, "");
+  let lean = html.replace(NOT_CONTENT, "");
+  // A fragment ("<p>...</p>", as JSONL and feeds carry) needs a body to be read as a page.
+  if (!/<(?:html|body)\b/i.test(lean.slice(0, 4096))) lean = `<!DOCTYPE html><html><body>${lean}</body></html>`;
   const doc = parseDocument(lean);
   const meta = pageMetadata(doc, html, pageUrl);
   let blocks: TextBlock[] = [];
@@ -279,8 +281,7 @@ export function extractHtml(html: string, pageUrl: string | null = null): HtmlEx
   let method: HtmlExtract["method"] = "readability";
   if (blocks.length === 0) {
     // Readability has rewritten the DOM while trying; read the body of a fresh one.
-    const body = parseDocument(lean).body;
-    blocks = body ? textBlocks(body, PAGE_CHROME_TAGS) : [];
+    blocks = bodyBlocks(parseDocument(lean));
     method = "body";
   }
   return {
@@ -302,6 +303,11 @@ export function cleanBlocks(
   log: DecisionLog[],
   author: string | null = null,
 ): { text: string; dropped: string[] } {
+  if (blocks.length > 0 && blocks.every((b) => b.linkDensity >= RELATED_LINK_MIN_DENSITY)) {
+    // Menus and link lists only: a section front or an error page, not an article.
+    logLoad(log, `no article: all ${blocks.length} blocks are link text`);
+    return { text: "", dropped: [] };
+  }
   if (title) {
     const key = fold(title);
     while (blocks.length > 1 && fold(blocks[0].text) === key) {

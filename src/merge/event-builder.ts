@@ -107,7 +107,7 @@ function buildOne(b: BuildContext, mentions: Mention[], iso: string | null): Sit
   if (actor2 === actor1) actor2 = null;
   const assoc = (list: ActorMention[]) => {
     const names = [...new Set(list.map((a) => actorName(a.actor, countryIso, violent, countries)))].filter(
-      (n) => n !== actor1 && n !== actor2,
+      (n): n is string => n !== null && n !== actor1 && n !== actor2,
     );
     return names.length ? names.join("; ") : null;
   };
@@ -177,12 +177,13 @@ function sameSide(a: Actor, b: Actor): boolean {
 }
 
 /** ACLED's names: a country acting in violence is its military; generic parties take the event's country. */
-function actorName(actor: Actor, iso: string | null, violent: boolean, countries: CountryLexicon): string {
+function actorName(actor: Actor, iso: string | null, violent: boolean, countries: CountryLexicon): string | null {
   if (actor.id.startsWith("country:") && actor.iso) {
     return `${violent ? "Military Forces" : "Government"} of ${countries.nameAfterOf(actor.iso)}`;
   }
   if (actor.name.includes("{country}")) {
-    if (!iso) return actor.name.replace(/\s*\(\{country\}\)|\s+of\s+\{country\}/, "");
+    // "Military Forces" of no known country says nothing an analyst can use.
+    if (!iso) return actor.name.includes("of {country}") ? null : actor.name.replace(/\s*\(\{country\}\)/, "");
     return actor.name.includes("of {country}")
       ? actor.name.replace("{country}", countries.nameAfterOf(iso))
       : actor.name.replace("{country}", countries.name(iso));

@@ -49,7 +49,8 @@ export interface Gazetteer {
 /** Lookup results kept in memory; cleared when full, which a long batch run reaches rarely. */
 const CACHE_LIMIT = 50_000;
 
-const COLUMNS = "p.geonameid, p.name, p.iso, p.admin1, p.admin2, p.lat, p.lon, p.fclass, p.fcode, p.population, p.kind";
+const COLUMNS =
+  "p.geonameid, p.name, p.iso, p.admin1, p.admin2, p.lat, p.lon, p.fclass, p.fcode, p.population, p.kind";
 
 const NONE: GazetteerEntry[] = Object.freeze([]) as unknown as GazetteerEntry[];
 
@@ -96,7 +97,9 @@ export function openGazetteer(path: string = DEFAULT_GAZETTEER_PATH): Gazetteer 
   const admin1Row = db.prepare(
     `SELECT ${COLUMNS} FROM place p WHERE p.iso = ? AND p.admin1 = ? AND p.kind = 'admin1'`,
   );
-  const adminName = db.prepare("SELECT name FROM admin WHERE iso = ? AND admin1 = ? AND admin2 = ?");
+  const adminName = db.prepare(
+    "SELECT name FROM admin WHERE iso = ? AND admin1 = ? AND admin2 = ?",
+  );
   const bloomRow = db.prepare("SELECT bits FROM bloom").get() as { bits: Uint8Array } | undefined;
   const filter = bloomRow?.bits ?? null;
   const cache = new Map<string, GazetteerEntry[]>();
@@ -120,10 +123,13 @@ export function openGazetteer(path: string = DEFAULT_GAZETTEER_PATH): Gazetteer 
     path,
     lookup(key) {
       if (filter && !bloomMayHave(filter, key)) return NONE;
-      return cached(cache, key, () =>
-        Object.freeze(
-          (byKey.all(key) as unknown as PlaceRow[]).map((r) => toEntry(r, NAME_HOWS[r.how ?? 0])),
-        ) as GazetteerEntry[],
+      return cached(
+        cache,
+        key,
+        () =>
+          Object.freeze(
+            (byKey.all(key) as unknown as PlaceRow[]).map((r) => toEntry(r, NAME_HOWS[r.how ?? 0])),
+          ) as GazetteerEntry[],
       );
     },
     country(iso) {

@@ -11,8 +11,8 @@
 import { fold, foldLoose } from "../../core/text.ts";
 import type { PlaceKind, PlaceMention, Sentence } from "../../core/types.ts";
 import type { Gazetteer, GazetteerEntry } from "./gazetteer.ts";
-import { type CueRole, isCue, type PlaceLexicons, placeLexicons } from "./place-lexicons.ts";
 import { type NameHow, skeletonKey } from "./place-keys.ts";
+import { type CueRole, isCue, type PlaceLexicons, placeLexicons } from "./place-lexicons.ts";
 
 export interface PlaceAnnotatorOptions {
   /** Receives one line per decision worth explaining ("dropped Biden: part of a longer name"). */
@@ -66,7 +66,7 @@ const NAME_PART_MIN_POP = 100_000;
 const CAPS_MIN_POP = 20_000;
 /** A town resolved unambiguously with this population lends its country to the text's other names. */
 const CONFIDENT_POP = 100_000;
-/** Score margin (log10 population units) over the runner-up for a resolution to lend its country. */
+/** Score margin (log10 population units) over the best place in another country for a resolution to lend its country. */
 const CONFIDENT_MARGIN = 1;
 /** Sentences searched back for the town a bare "in the X neighborhood" belongs to: the seed's is 4 back. */
 const CONTEXT_SENTENCES = 5;
@@ -119,6 +119,10 @@ const CONNECTORS = new Set(
 );
 /** Connectors that can start a name: "al-Qa'im", "LA ROCHELA", "EL SALVADOR". */
 const ARTICLES = new Set("al el ad ar as an ash at az adh ez la las le les los".split(" "));
+/** Particles inside personal and house names: "María del Carmen", "Chateau de la Riviere". */
+const PARTICLES = new Set(
+  "de del della di da das do dos du des la las le les los van von der den y e".split(" "),
+);
 /** Arabic articles, which news writes in lower case before a name ("al-Qa'im"). */
 const ARABIC_ARTICLES = new Set("al el ad ar as an ash at az adh ez".split(" "));
 /** Words after which a capitalized common word may be a place: "in Hit", "Ramadi, Hit and Haditha". */
@@ -192,8 +196,15 @@ function tokenize(text: string, sentences: Span0[]): Tok[] {
       const prev = toks[toks.length - 1];
       const gap = prev ? text.slice(prev.end, start) : "";
       const initial =
-        !prev || prev.sent !== s || /[.!?:;“"(\[]|\n\s*\n/.test(gap) || /\s[—–-]\s/.test(gap);
-      toks.push({ start, end: start + w.length, key: fold(w), shape: shapeOf(w), sent: s, initial });
+        !prev || prev.sent !== s || /[.!?:;“"([]|\n\s*\n/.test(gap) || /\s[—–-]\s/.test(gap);
+      toks.push({
+        start,
+        end: start + w.length,
+        key: fold(w),
+        shape: shapeOf(w),
+        sent: s,
+        initial,
+      });
     }
   }
   return toks;
@@ -315,7 +326,9 @@ export function annotatePlaces(
     return /^(?:[ \t]+|[ \t]*\r?\n[ \t]*|[-‐])$/.test(text.slice(toks[a].end, toks[b].start));
   };
   const spaced = (a: number, b: number): boolean =>
-    b < toks.length && toks[a].sent === toks[b].sent && /^\s+$/.test(text.slice(toks[a].end, toks[b].start));
+    b < toks.length &&
+    toks[a].sent === toks[b].sent &&
+    /^\s+$/.test(text.slice(toks[a].end, toks[b].start));
   const isCap = (k: number) => toks[k].shape === "cap" || toks[k].shape === "upper";
   const modeOf = (k: number) => modes[toks[k].sent];
 
@@ -448,7 +461,8 @@ export function annotatePlaces(
   for (const c of candidates) {
     for (const e of c.entries) if (e.kind === "country" && e.how !== "code") earlyNamed.add(e.iso);
   }
-  const namedEarly = (c: Candidate) => c.entries.some((e) => e.kind !== "country" && earlyNamed.has(e.iso));
+  const namedEarly = (c: Candidate) =>
+    c.entries.some((e) => e.kind !== "country" && earlyNamed.has(e.iso));
   /** Words dropped as part of a person's or organization's name: not places elsewhere either. */
   const nameWords = new Set<string>();
   /** Given names seen before a surname ("Jordan Peterson"): not places elsewhere either, countries included. */
@@ -484,21 +498,43 @@ export function annotatePlaces(
     const letters = name.replace(/[^\p{L}]/gu, "").length;
     if (c.mode !== "upper" && single && toks[c.i].shape === "upper" && letters <= 4) {
       c.entries = c.entries.filter(
-        (e) => e.how === "code" || (e.kind === "country" && (e.how === "name" || e.how === "ascii")),
+        (e) =>
+          e.how === "code" || (e.kind === "country" && (e.how === "name" || e.how === "ascii")),
       );
     }
     if (!c.entries.length) {
       drop("an acronym or a code not written in capitals");
       continue;
     }
+    // "US" written in capitals is the country, whatever "us" is in lower case
+    const isCode = upperAll && c.mode !== "upper" && c.entries.some((e) => e.how === "code");
+    if (isCode) c.entries = c.entries.filter((e) => e.how === "code");
+    // "Junction City, Kan.": a short capitalized word after a comma and before a period is
+    // a US state's abbreviation in AP style, not a town of its own
+    if (
+      c.mode === "mixed" &&
+      single &&
+      letters <= 5 &&
+      text[toks[c.j].end] === "." &&
+      c.i > 0 &&
+      /^,\s+$/.test(text.slice(toks[c.i - 1].end, toks[c.i].start))
+    ) {
+      drop("an abbreviation after a comma (AP state style)");
+      continue;
+    }
+    // a word of three letters or fewer meets too many short alternate names ("Kan." for Ganzhou)
+    if (letters <= 3 && !isCode) {
+      c.entries = c.entries.filter((e) => e.how === "name" || e.how === "ascii");
+      if (!c.entries.length) {
+        drop("a short word that is only an alternate name");
+        continue;
+      }
+    }
     if (single && CONNECTORS.has(key)) {
       drop("a connector word");
       continue;
     }
 
-    // "US" written in capitals is the country, whatever "us" is in lower case
-    const isCode = upperAll && c.mode !== "upper" && c.entries.some((e) => e.how === "code");
-    if (isCode) c.entries = c.entries.filter((e) => e.how === "code");
     let allCommon = !isCode;
     for (let k = c.i; k <= c.j; k++) if (!isCommonTok(k)) allCommon = false;
     if (allCommon) {
@@ -523,7 +559,8 @@ export function annotatePlaces(
           continue;
         }
         const prevTok = c.first - 1;
-        const listed = prevTok >= 0 && /,\s*$/.test(text.slice(toks[prevTok].end, toks[c.first].start));
+        const listed =
+          prevTok >= 0 && /,\s*$/.test(text.slice(toks[prevTok].end, toks[c.first].start));
         if (!listed && !(prevTok >= 0 && LOCATIVES.has(toks[prevTok].key))) {
           drop("a capitalized common word not after a preposition of place");
           continue;
@@ -533,14 +570,27 @@ export function annotatePlaces(
 
     const wellKnown = c.entries.some(
       (e) =>
-        e.kind === "country" ||
-        (HOW_PENALTY[e.how] === 0 && effectivePop(e) >= NAME_PART_MIN_POP),
+        e.kind === "country" || (HOW_PENALTY[e.how] === 0 && effectivePop(e) >= NAME_PART_MIN_POP),
     );
     if (c.mode === "mixed") {
-      // the previous word, looking past a hyphened article ("Saber al-Saedi")
+      // the previous word, looking past a hyphened article ("Saber al-Saedi") and name
+      // particles ("Chateau de la Riviere", "María del Carmen")
       let p = c.first - 1;
-      if (p >= 0 && ARTICLES.has(toks[p].key) && toks[p].shape === "lower" && joinable(p, c.first)) {
+      if (
+        p >= 0 &&
+        ARTICLES.has(toks[p].key) &&
+        toks[p].shape === "lower" &&
+        joinable(p, c.first)
+      ) {
         p--;
+      }
+      let q = p;
+      while (q >= 0 && toks[q].shape === "lower" && PARTICLES.has(toks[q].key) && spaced(q, q + 1))
+        q--;
+      if (q < p && q >= 0 && spaced(q, q + 1) && isCap(q) && !lex.common.has(toks[q].key)) {
+        drop("part of a longer name (a capitalized word and a particle before it)");
+        nameWords.add(key);
+        continue;
       }
       const titleGap = p >= 0 && /^\.?\s+$/.test(text.slice(toks[p].end, toks[p + 1].start));
       if (titleGap && isCap(p) && isCue(lex, "title", toks[p].key)) {
@@ -558,6 +608,20 @@ export function annotatePlaces(
         }
       }
       c.nameFollowed = nextCap && !nextIsCue;
+      // "Donald Trump", "Hugo Chávez": a small town's name before an uncommon capitalized word
+      // that is no place is a given name
+      const nx = c.last + 1;
+      if (
+        c.nameFollowed &&
+        single &&
+        !isCommonTok(nx) &&
+        !inBigCandidate.has(nx) &&
+        c.entries.every((e) => e.kind === "city" && effectivePop(e) < NAME_PART_MIN_POP)
+      ) {
+        drop("a given name before a surname");
+        nameWords.add(key);
+        continue;
+      }
       if (c.nameFollowed && single && c.entries.every((e) => HOW_PENALTY[e.how] > 0)) {
         drop("first word of a longer name, and only an alternate name of a place");
         nameWords.add(key);
@@ -622,7 +686,8 @@ export function annotatePlaces(
     const a = kept[n];
     const b = kept[n + 1];
     if (toks[a.last].sent !== toks[b.first].sent) continue;
-    if (CONTAINER_GAP.test(text.slice(toks[a.last].end, toks[b.first].start))) containerOf.set(a, b);
+    if (CONTAINER_GAP.test(text.slice(toks[a.last].end, toks[b.first].start)))
+      containerOf.set(a, b);
   }
   function contained(c: Candidate, e: GazetteerEntry): boolean {
     const box = containerOf.get(c);
@@ -630,7 +695,10 @@ export function annotatePlaces(
     return box.entries.some(
       (m) =>
         (m.kind === "country" && m.iso === e.iso) ||
-        (m.kind === "admin1" && e.kind === "city" && m.iso === e.iso && m.admin1Code === e.admin1Code),
+        (m.kind === "admin1" &&
+          e.kind === "city" &&
+          m.iso === e.iso &&
+          m.admin1Code === e.admin1Code),
     );
   }
 
@@ -648,7 +716,9 @@ export function annotatePlaces(
       HOW_PENALTY[e.how];
     const ranked = c.entries.map((e) => ({ e, s: score(e) })).sort((a, b) => b.s - a.s);
     let best = ranked[0].e;
-    const margin = ranked.length > 1 ? ranked[0].s - ranked[1].s : Number.POSITIVE_INFINITY;
+    // how far ahead of the best place in another country: a town and its division agree
+    const rival = ranked.find((r) => r.e.iso !== ranked[0].e.iso);
+    const margin = rival ? ranked[0].s - rival.s : Number.POSITIVE_INFINITY;
     // A name that is both a town and its division is the town ("Baghdad"), unless a suffix says otherwise.
     if (best.kind === "admin1" && !c.adminSuffix) {
       const town = c.entries.find(
@@ -711,7 +781,8 @@ export function annotatePlaces(
   for (const c of kept) {
     const r = resolve(c, lent, false);
     if (!r || r.entry.kind === "country") continue;
-    if (effectivePop(r.entry) >= CONFIDENT_POP && r.margin >= CONFIDENT_MARGIN) lent.add(r.entry.iso);
+    if (effectivePop(r.entry) >= CONFIDENT_POP && r.margin >= CONFIDENT_MARGIN)
+      lent.add(r.entry.iso);
   }
   const found: Found[] = [];
   for (const c of kept) {
@@ -725,7 +796,8 @@ export function annotatePlaces(
       end: toks[c.last].end,
       entry: e,
       precision: basePrecision(e.kind),
-      rule: e.how === "demonym" ? "place:demonym" : c.adminSuffix ? "place:admin-suffix" : "place:name",
+      rule:
+        e.how === "demonym" ? "place:demonym" : c.adminSuffix ? "place:admin-suffix" : "place:name",
       stated: true,
     });
   }
@@ -844,8 +916,14 @@ export function annotatePlaces(
     // (d) "Sinjar district", "Boitumelong township": the area around a named town
     for (const m of out) {
       const k = m.last + 1;
-      if (m.rule === "place:subplace-of" || !spaced(m.last, k)) continue;
-      const two = k + 1 < toks.length && spaced(k, k + 1) && isCue(lex, "area-noun", `${toks[k].key} ${toks[k + 1].key}`);
+      if (m.rule === "place:subplace-of" || m.entry.kind === "country" || !spaced(m.last, k))
+        continue;
+      const two =
+        k + 1 < toks.length &&
+        spaced(k, k + 1) &&
+        isCue(lex, "area-noun", `${toks[k].key} ${toks[k + 1].key}`);
+      const after = two ? k + 2 : k + 1;
+      if (after < toks.length && spaced(after - 1, after) && isCap(after)) continue; // "District Court"
       if (two || isCue(lex, "area-noun", toks[k].key)) {
         m.last = two ? k + 1 : k;
         m.end = toks[m.last].end;
@@ -870,7 +948,10 @@ export function annotatePlaces(
               f.entry.kind !== "country" &&
               toks[f.first].sent >= sent - CONTEXT_SENTENCES,
           ) ??
-        out.find((f) => f.start >= toks[k].end && toks[f.first].sent === sent && f.entry.kind !== "country");
+        out.find(
+          (f) =>
+            f.start >= toks[k].end && toks[f.first].sent === sent && f.entry.kind !== "country",
+        );
       if (!town) continue;
       const sub = text.slice(toks[run[0]].start, toks[run[1]].end);
       out.push({

@@ -1,0 +1,40 @@
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { annotateDates, period } from "./date-annotator.ts";
+
+const ref = "2024-02-08"; // a Thursday
+
+test("a weekday resolves to the past week and is implied, not stated", () => {
+  const [d] = annotateDates("a strike in Baghdad on Wednesday", ref);
+  assert.equal(d.date, "2024-02-07");
+  assert.equal(d.precision, "day");
+  assert.equal(d.stated, false);
+  assert.equal(d.text, "on Wednesday");
+});
+
+test("'last week' is the Monday-to-Sunday week before, with week precision", () => {
+  const [d] = annotateDates("Last week, the group announced a halt", ref);
+  assert.deepEqual([d.date, d.endDate, d.precision], ["2024-01-29", "2024-02-04", "week"]);
+});
+
+test("a full date is stated; a day without a year after the report date is last year's", () => {
+  const [full] = annotateDates("on January 21, 1989", ref);
+  assert.deepEqual([full.date, full.stated], ["1989-01-21", true]);
+  const [may] = annotateDates("killing 30 on 5 May", ref);
+  assert.equal(may.date, "2023-05-05");
+});
+
+test("without a reference date only fully stated dates are kept", () => {
+  assert.deepEqual(annotateDates("on Wednesday", null), []);
+  assert.equal(annotateDates("on 3 March 2021", null)[0].date, "2021-03-03");
+});
+
+test("finds nothing in a time of day alone", () => {
+  assert.deepEqual(annotateDates("They may attack at 10 pm", ref), []);
+});
+
+test("period spans", () => {
+  const d = new Date("2024-02-15T00:00:00Z");
+  assert.deepEqual(period(d, "month"), ["2024-02-01", "2024-02-29"]);
+  assert.deepEqual(period(d, "year"), ["2024-01-01", "2024-12-31"]);
+});

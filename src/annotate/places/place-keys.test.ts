@@ -1,0 +1,58 @@
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import {
+  bloomAdd,
+  bloomMayHave,
+  isUsableAlternate,
+  nameKeys,
+  skeletonKey,
+  strippedAdminKey,
+} from "./place-keys.ts";
+
+describe("place keys", () => {
+  it("gives the fold, loose and skeleton keys of a name", () => {
+    assert.deepEqual(nameKeys("Al-Qa'im", "name"), [
+      { key: "al qaim", how: "name" },
+      { key: "qaim", how: "loose" },
+    ]);
+    assert.deepEqual(
+      nameKeys("Deir ez-Zor", "alt").map((k) => k.key),
+      ["deir ez zor", "deirezor"],
+    );
+  });
+
+  it("lets transliterations meet through the skeleton", () => {
+    assert.equal(skeletonKey("Deir Ezzor"), skeletonKey("Deir ez-Zor"));
+    assert.equal(skeletonKey("Hasaka"), skeletonKey("Al-Hasakah"));
+    assert.equal(skeletonKey("Raqqa"), skeletonKey("Ar Raqqah"));
+    assert.notEqual(skeletonKey("Mosul"), skeletonKey("Basra"));
+  });
+
+  it("keeps Latin alternate names and leaves out codes, scripts and romanisations", () => {
+    assert.equal(isUsableAlternate("Irbil"), true);
+    assert.equal(isUsableAlternate("Dayr az Zawr"), true);
+    assert.equal(isUsableAlternate("BGW"), false, "airport code");
+    assert.equal(isUsableAlternate("بغداد"), false, "Arabic script");
+    assert.equal(isUsableAlternate("bghdad"), false, "lower-case machine romanisation");
+    assert.equal(isUsableAlternate("75001"), false, "postal code");
+  });
+
+  it("strips the kind word from an admin1 name", () => {
+    assert.equal(strippedAdminKey("Anbar Governorate"), "anbar");
+    assert.equal(strippedAdminKey("Santander Department"), "santander");
+    assert.equal(strippedAdminKey("Mohafazat Dimashq"), "dimashq");
+    assert.equal(strippedAdminKey("Central Region"), null, "a bare compass word is no name");
+    assert.equal(strippedAdminKey("Anbar"), null, "nothing to strip");
+  });
+
+  it("has a Bloom filter with no false negatives", () => {
+    const filter = new Uint8Array(1250);
+    const keys = Array.from({ length: 1000 }, (_, i) => `place ${i}`);
+    for (const k of keys) bloomAdd(filter, k);
+    for (const k of keys) assert.equal(bloomMayHave(filter, k), true, k);
+    const false_ = Array.from({ length: 1000 }, (_, i) => `other ${i}`).filter((k) =>
+      bloomMayHave(filter, k),
+    );
+    assert.ok(false_.length < 50, `${false_.length} false hits in 1000`);
+  });
+});

@@ -1,0 +1,47 @@
+// One event told several times in one article is one event; two events stay two.
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { testPipeline, textDocument } from "../pipeline/test-resources.ts";
+
+const extract = (text: string) => testPipeline("broad").extract(textDocument(text, "2024-05-14"));
+
+test("one attack told three times is one event, with every claim kept", () => {
+  const { events } = extract(
+    "A car bomb exploded at a market in Kirkuk on Monday, killing at least five people, police said.\n\n" +
+      "The bombing also wounded 20 people.\n\n" +
+      "Local hospital officials said the blast killed seven people.",
+  );
+  assert.equal(events.length, 1, events.map((e) => e.notes).join(" | "));
+  const [e] = events;
+  assert.equal(e.location, "Kirkuk");
+  assert.equal(e.event_date, "2024-05-13");
+  assert.equal(e.fatalities, 5, "the most conservative figure");
+  assert.equal(e.injuries, 20);
+  const deaths = e.claims.filter((c) => c.field === "fatalities").map((c) => [c.value, c.qualifier, c.source]);
+  assert.deepEqual(deaths, [
+    [5, "at least", "police"],
+    [7, "exact", "Local hospital officials"],
+  ]);
+  assert.equal(e.evidence.length, 3);
+});
+
+test("two attacks on one day in one city stay two", () => {
+  const { events } = extract(
+    "A car bomb exploded in Kirkuk on Monday, killing five people.\n\n" +
+      "In a separate attack, gunmen shot dead two policemen in Kirkuk on Monday.",
+  );
+  assert.equal(events.length, 2, events.map((e) => e.sub_event_type).join(", "));
+  assert.deepEqual(events.map((e) => e.fatalities), [5, 2]);
+});
+
+test("events in two countries are not merged", () => {
+  const { events } = extract(
+    "A drone strike hit a car in Idlib, Syria, on Sunday, killing two. A drone strike hit a car in Mosul, Iraq, on Sunday, killing three.",
+  );
+  assert.deepEqual(events.map((e) => e.iso).sort(), ["IQ", "SY"]);
+});
+
+test("a reference to an event not told here adds nothing", () => {
+  const { events } = extract("The attack drew condemnation from the United Nations.");
+  assert.deepEqual(events, []);
+});
