@@ -141,7 +141,7 @@ function clip(s: string, n = 60): string {
 
 /** "#2 Air/drone strike 2024-02-07 IQ Baghdad (0.77)": which produced event a line speaks of. */
 export function describeEvent(ev: SitrepEvent, index: number): string {
-  const where = [ev.iso ?? "??", ev.location].filter(Boolean).join(" ");
+  const where = [ev.iso ?? "no country", ev.location].filter(Boolean).join(" ");
   return `#${index + 1} ${ev.sub_event_type} ${ev.event_date ?? "undated"} ${where} (${ev.confidence})`;
 }
 

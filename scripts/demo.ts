@@ -2,8 +2,8 @@
 // events as a table and writes the CSV and GeoJSON exports. The same calls as the CLI's.
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { eventsTable } from "../src/cli/table.ts";
 import { runExtraction } from "../src/cli/run-extraction.ts";
+import { eventsTable } from "../src/cli/table.ts";
 import { PROJECT_ROOT } from "../src/core/data-files.ts";
 import { toCsv, toGeoJson } from "../src/export/index.ts";
 import { createPipeline, loadResources } from "../src/pipeline/pipeline.ts";
@@ -29,7 +29,9 @@ try {
   const geojson = join(out, "demo-events.geojson");
   writeFileSync(csv, toCsv(events));
   writeFileSync(geojson, `${JSON.stringify(toGeoJson(events), null, 2)}\n`);
-  console.log("sitrep demo: illustrative reports written for this project (fixtures/demo), not real news.\n");
+  console.log(
+    "sitrep demo: illustrative reports written for this project (fixtures/demo), not real news.\n",
+  );
   console.log(eventsTable(events));
   console.log(
     `\n${summary.documents} reports → ${events.length} events in ${((performance.now() - started) / 1000).toFixed(1)} s` +

@@ -7,15 +7,27 @@ const dict = loadActorDictionary(loadCountryLexicon());
 const found = (s: string) => annotateActors(s, dict).map((a) => [a.text, a.actor.name]);
 
 test("dictionary actors meet through spelling variants", () => {
-  assert.deepEqual(found("Kata'ib Hizballah fighters"), [["Kata'ib Hizballah", "Kataib Hezbollah"]]);
-  assert.deepEqual(found("the Islamic Resistance in Iraq claimed it"), [["Islamic Resistance in Iraq", "Islamic Resistance in Iraq"]]);
-  assert.deepEqual(found("US Central Command said"), [["US Central Command", "Military Forces of the United States"]]);
+  assert.deepEqual(found("Kata'ib Hizballah fighters"), [
+    ["Kata'ib Hizballah", "Kataib Hezbollah"],
+  ]);
+  assert.deepEqual(found("the Islamic Resistance in Iraq claimed it"), [
+    ["Islamic Resistance in Iraq", "Islamic Resistance in Iraq"],
+  ]);
+  assert.deepEqual(found("US Central Command said"), [
+    ["US Central Command", "Military Forces of the United States"],
+  ]);
 });
 
 test("generic parties take the country of the adjective before them", () => {
-  assert.deepEqual(found("three American soldiers"), [["American soldiers", "Military Forces of the United States"]]);
-  assert.deepEqual(found("Unidentified gunmen shot two men"), [["Unidentified gunmen", "Unidentified Armed Group ({country})"]]);
-  assert.deepEqual(found("Kenyan police dispersed them"), [["Kenyan police", "Police Forces of Kenya"]]);
+  assert.deepEqual(found("three American soldiers"), [
+    ["American soldiers", "Military Forces of the United States"],
+  ]);
+  assert.deepEqual(found("Unidentified gunmen shot two men"), [
+    ["Unidentified gunmen", "Unidentified Armed Group ({country})"],
+  ]);
+  assert.deepEqual(found("Kenyan police dispersed them"), [
+    ["Kenyan police", "Police Forces of Kenya"],
+  ]);
 });
 
 test("a dictionary actor's continuation is not a second party", () => {
@@ -23,7 +35,9 @@ test("a dictionary actor's continuation is not a second party", () => {
 });
 
 test("countries act as parties, but not as places or adjectives", () => {
-  assert.deepEqual(found("The US responded with airstrikes in Iraq and Syria"), [["US", "United States"]]);
+  assert.deepEqual(found("The US responded with airstrikes in Iraq and Syria"), [
+    ["US", "United States"],
+  ]);
   assert.deepEqual(found("according to three US officials"), []);
   assert.deepEqual(found("other Iraqi border areas"), []);
 });

@@ -30,7 +30,8 @@ export interface ActorDictionary {
 
 /** Aliases of 2-5 capitals are acronyms; several ("US", "IS") are also English words. */
 const ACRONYM = /^[A-Z][A-Z.]{1,4}$/;
-const LOCATIVE = /\b(?:in|into|inside|across|throughout|near|at|outside|around|within|to|from|of)\s+(?:the\s+)?$/i;
+const LOCATIVE =
+  /\b(?:in|into|inside|across|throughout|near|at|outside|around|within|to|from|of)\s+(?:the\s+)?$/i;
 /** Up to this many words between a country adjective and a generic term ("Iraqi federal police"). */
 const QUALIFIER_GAP_WORDS = 2;
 
@@ -55,23 +56,57 @@ export function loadActorDictionary(countries: CountryLexicon): ActorDictionary 
   for (const r of readTable("actors/generic-actors.tsv")) {
     generic.set(fold(r.term), [{ name: r.name, inter: Number(r.inter) as InterCode }]);
   }
-  const adjectiveNouns = new Set(readTable("actors/country-adjective-nouns.tsv").map((r) => fold(r.noun)));
-  return { aliases, generic, adjectiveNouns, byId: new Map(actors.map((a) => [a.id, a])), countries, maxWords };
+  const adjectiveNouns = new Set(
+    readTable("actors/country-adjective-nouns.tsv").map((r) => fold(r.noun)),
+  );
+  return {
+    aliases,
+    generic,
+    adjectiveNouns,
+    byId: new Map(actors.map((a) => [a.id, a])),
+    countries,
+    maxWords,
+  };
 }
 
 export function countryActor(iso: string, countries: CountryLexicon): Actor {
-  return { id: `country:${iso}`, name: countries.name(iso), aliases: [], inter: 1, iso, affiliations: [] };
+  return {
+    id: `country:${iso}`,
+    name: countries.name(iso),
+    aliases: [],
+    inter: 1,
+    iso,
+    affiliations: [],
+  };
 }
 
 /** A generic actor with its country filled in, or "{country}" left for the event stage. */
-export function genericActor(term: GenericTerm, iso: string | null, countries: CountryLexicon): Actor {
+export function genericActor(
+  term: GenericTerm,
+  iso: string | null,
+  countries: CountryLexicon,
+): Actor {
   const name = iso
-    ? term.name.replace("{country}", term.name.includes("of {country}") ? countries.nameAfterOf(iso) : countries.name(iso))
+    ? term.name.replace(
+        "{country}",
+        term.name.includes("of {country}") ? countries.nameAfterOf(iso) : countries.name(iso),
+      )
     : term.name;
-  return { id: `generic:${fold(name)}`, name, aliases: [], inter: term.inter, iso, affiliations: [] };
+  return {
+    id: `generic:${fold(name)}`,
+    name,
+    aliases: [],
+    inter: term.inter,
+    iso,
+    affiliations: [],
+  };
 }
 
-export function annotateActors(text: string, dict: ActorDictionary, tokens = tokenize(text)): ActorMention[] {
+export function annotateActors(
+  text: string,
+  dict: ActorDictionary,
+  tokens = tokenize(text),
+): ActorMention[] {
   const allCaps = isAllCaps(text);
   const out: ActorMention[] = [];
   const taken = new Uint8Array(tokens.length);
@@ -79,12 +114,24 @@ export function annotateActors(text: string, dict: ActorDictionary, tokens = tok
     m.values.some((e) => !e.exact || (!allCaps && sameLetters(m.text, e.exact)));
   for (const m of matchPhrases(text, tokens, dict.aliases, dict.maxWords, acceptNamed)) {
     const entry = m.values.find((e) => !e.exact || sameLetters(m.text, e.exact)) ?? m.values[0];
-    out.push({ start: m.start, end: m.end, text: m.text, actor: entry.actor, rule: "actor:dictionary", stated: true });
+    out.push({
+      start: m.start,
+      end: m.end,
+      text: m.text,
+      actor: entry.actor,
+      rule: "actor:dictionary",
+      stated: true,
+    });
     taken.fill(1, m.first, m.last);
   }
   // A generic term right after a dictionary actor continues it ("Iraqi police officers").
   const freeGeneric = (x: PhraseMatch<GenericTerm>) =>
-    !taken[x.first] && !(x.first > 0 && taken[x.first - 1] && /^\s+$/.test(text.slice(tokens[x.first - 1].end, x.start)));
+    !taken[x.first] &&
+    !(
+      x.first > 0 &&
+      taken[x.first - 1] &&
+      /^\s+$/.test(text.slice(tokens[x.first - 1].end, x.start))
+    );
   for (const m of matchPhrases(text, tokens, dict.generic, 2, freeGeneric)) {
     const q = countryBefore(text, tokens, m.first, dict.countries, allCaps);
     const start = q ? q.start : m.start;
@@ -107,14 +154,22 @@ export function annotateActors(text: string, dict: ActorDictionary, tokens = tok
     const next = tokens[c.last];
     const gapAfter = next ? text.slice(tokens[c.last - 1].end, next.start) : "";
     // "in Jordan", "in Iraq and Syria": a country named as a place is not a party.
-    if (LOCATIVE.test(before) || (lastPlaceEnd >= 0 && /^(?:,\s*|,?\s+and\s+)$/.test(text.slice(lastPlaceEnd, tokens[i].start)))) {
+    if (
+      LOCATIVE.test(before) ||
+      (lastPlaceEnd >= 0 &&
+        /^(?:,\s*|,?\s+and\s+)$/.test(text.slice(lastPlaceEnd, tokens[i].start)))
+    ) {
       lastPlaceEnd = tokens[c.last - 1].end;
       i = c.last - 1;
       continue;
     }
     // "Iraqi border areas", "US officials": an adjective before a noun, not a party.
     const demonym = !dict.countries.isName(tokens[i].key) && !/s$/i.test(tokens[c.last - 1].text);
-    if (next && /^\s+$/.test(gapAfter) && (dict.adjectiveNouns.has(next.key) || (demonym && /^\p{Ll}/u.test(next.text)))) {
+    if (
+      next &&
+      /^\s+$/.test(gapAfter) &&
+      (dict.adjectiveNouns.has(next.key) || (demonym && /^\p{Ll}/u.test(next.text)))
+    ) {
       i = c.last - 1;
       continue;
     }

@@ -53,9 +53,14 @@ export function loadCountryLexicon(): CountryLexicon {
     if (r.match === "exact") exact.set(r.form, r.iso);
     else folded.set(fold(r.form), r.iso);
     if (r.display) names.set(r.iso, r.display);
-    if (!/an$|ian$|i$|ese$|ish$|ch$|s$/i.test(r.form) || r.form === "Emirates") nameKeys.add(fold(r.form));
+    if (!/an$|ian$|i$|ese$|ish$|ch$|s$/i.test(r.form) || r.form === "Emirates")
+      nameKeys.add(fold(r.form));
   }
-  const the = new Set(readTable("lexicon/country-forms.tsv").filter((r) => r.the === "yes").map((r) => r.iso));
+  const the = new Set(
+    readTable("lexicon/country-forms.tsv")
+      .filter((r) => r.the === "yes")
+      .map((r) => r.iso),
+  );
   cached = {
     byFolded: (f) => folded.get(f),
     byExact: (t) => exact.get(t),

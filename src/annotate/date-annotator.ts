@@ -38,9 +38,10 @@ export function annotateDates(text: string, reference: IsoDate | null): DateMent
           : "year";
     if (/\bweekend\b/.test(lower)) precision = "day";
     if (ref && !hasYear && date.getTime() - ref.getTime() > FUTURE_TOLERANCE_DAYS * 86_400_000) {
-      date = known.isCertain("weekday") && !known.isCertain("day")
-        ? addDays(date, -7)
-        : new Date(Date.UTC(date.getUTCFullYear() - 1, date.getUTCMonth(), date.getUTCDate()));
+      date =
+        known.isCertain("weekday") && !known.isCertain("day")
+          ? addDays(date, -7)
+          : new Date(Date.UTC(date.getUTCFullYear() - 1, date.getUTCMonth(), date.getUTCDate()));
     }
     const [from, to] = period(date, precision);
     out.push({

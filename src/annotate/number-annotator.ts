@@ -13,7 +13,11 @@ interface WordValue {
 const WORDS = new Map<string, WordValue>(
   readTable("lexicon/number-words.tsv").map((r) => [
     r.word,
-    { value: Number(r.value), literalMin: Number(r.literal_min), qualifier: r.qualifier as Qualifier },
+    {
+      value: Number(r.value),
+      literalMin: Number(r.literal_min),
+      qualifier: r.qualifier as Qualifier,
+    },
   ]),
 );
 
@@ -62,8 +66,8 @@ export function annotateNumbers(text: string, exclude: Span[] = []): NumberMenti
     if (m[1] && looksLikeYearOrCode(text, start, end, parsed.value)) continue;
     const q = QUALIFIER_RE.exec(text.slice(Math.max(0, start - 25), start));
     const qualifier = q
-      ? (QUALIFIERS.find((x) => x.phrase === q[1].toLowerCase().replace(/\s+/g, " "))
-          ?.qualifier ?? parsed.qualifier)
+      ? (QUALIFIERS.find((x) => x.phrase === q[1].toLowerCase().replace(/\s+/g, " "))?.qualifier ??
+        parsed.qualifier)
       : parsed.qualifier;
     const qStart = q ? start - q[0].length : start;
     out.push({

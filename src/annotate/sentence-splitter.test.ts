@@ -3,23 +3,35 @@ import { test } from "node:test";
 import { paragraphSpans, splitSentences } from "./sentence-splitter.ts";
 
 test("splits sentences and keeps offsets into the text", () => {
-  const text = "Gunmen attacked a checkpoint. Two soldiers died.\n\nPolice said on Monday that U.S. advisers were not hurt.";
+  const text =
+    "Gunmen attacked a checkpoint. Two soldiers died.\n\nPolice said on Monday that U.S. advisers were not hurt.";
   const s = splitSentences(text);
   assert.deepEqual(
     s.map((x) => x.text),
-    ["Gunmen attacked a checkpoint.", "Two soldiers died.", "Police said on Monday that U.S. advisers were not hurt."],
+    [
+      "Gunmen attacked a checkpoint.",
+      "Two soldiers died.",
+      "Police said on Monday that U.S. advisers were not hurt.",
+    ],
   );
   for (const x of s) assert.equal(text.slice(x.start, x.end), x.text);
-  assert.deepEqual(s.map((x) => x.paragraph), [0, 0, 1]);
+  assert.deepEqual(
+    s.map((x) => x.paragraph),
+    [0, 0, 1],
+  );
 });
 
 test("titles, initials and months do not end a sentence", () => {
-  const s = splitSentences("Gen. Ali Hassan met Mr. Smith on Jan. 5 in St. Louis. George W. Bush spoke later.");
+  const s = splitSentences(
+    "Gen. Ali Hassan met Mr. Smith on Jan. 5 in St. Louis. George W. Bush spoke later.",
+  );
   assert.equal(s.length, 2);
 });
 
 test("all-caps wire copy splits on sentence ends", () => {
-  const s = splitSentences("BOGOTA, 21 JAN 89 -- GUERRILLAS ATTACKED A POLICE POST. THREE POLICEMEN WERE KILLED.");
+  const s = splitSentences(
+    "BOGOTA, 21 JAN 89 -- GUERRILLAS ATTACKED A POLICE POST. THREE POLICEMEN WERE KILLED.",
+  );
   assert.equal(s.length, 2);
 });
 

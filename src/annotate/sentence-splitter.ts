@@ -13,7 +13,7 @@ const MAX_SENTENCE_CHARS = 600;
  * something that can start a sentence. In all-caps text every letter is a capital, so the
  * abbreviation list and initials do the work there.
  */
-const BOUNDARY = /([.!?]+)(["'”’)\]]*)(\s+)(?=["'“‘(\[]?[\p{Lu}\p{N}])/gu;
+const BOUNDARY = /([.!?]+)(["'”’)\]]*)(\s+)(?=["'“‘([]?[\p{Lu}\p{N}])/gu;
 
 export function splitSentences(text: string): Sentence[] {
   const sentences: Sentence[] = [];
@@ -73,7 +73,11 @@ function cutLong(text: string, start: number, end: number): [number, number][] {
   let s = start;
   while (end - s > MAX_SENTENCE_CHARS) {
     const window = text.slice(s, s + MAX_SENTENCE_CHARS);
-    const cut = Math.max(window.lastIndexOf("; "), window.lastIndexOf(" -- "), window.lastIndexOf(", "));
+    const cut = Math.max(
+      window.lastIndexOf("; "),
+      window.lastIndexOf(" -- "),
+      window.lastIndexOf(", "),
+    );
     const at = cut > MAX_SENTENCE_CHARS / 3 ? s + cut + 1 : s + MAX_SENTENCE_CHARS;
     parts.push([s, at]);
     s = at;

@@ -5,8 +5,8 @@ import { isSitrepError } from "../core/errors.ts";
 import type { ExtractionResult } from "../core/types.ts";
 import { eventsOf, toCsv, toGeoJson, toJsonl } from "../export/index.ts";
 import { createPipeline, loadResources } from "../pipeline/pipeline.ts";
-import { openStore } from "../store/store.ts";
 import type { EventFilter } from "../store/store.ts";
+import { openStore } from "../store/store.ts";
 import { databaseTarget, parseChoice, parseIsoDate, parseLimit, parsePreset } from "./options.ts";
 import { reportError, runExtraction } from "./run-extraction.ts";
 import { eventsTable } from "./table.ts";
@@ -29,35 +29,60 @@ function program(): Command {
   cli
     .command("extract")
     .description("Read articles and print the events, tallies and dropped boilerplate of each.")
-    .argument("<inputs...>", "files (.txt .md .html .htm .xml .rss .atom .jsonl), directories, URLs, or - for stdin")
+    .argument(
+      "<inputs...>",
+      "files (.txt .md .html .htm .xml .rss .atom .jsonl), directories, URLs, or - for stdin",
+    )
     .option("--published <YYYY-MM-DD>", "publication date that relative dates resolve against")
-    .addOption(new Option("--format <format>", "output format").choices(EXTRACT_FORMATS).default("json"))
-    .addOption(new Option("--preset <name>", "precise leaves out low-confidence events; broad keeps all").choices(["precise", "broad"]).default("precise"))
+    .addOption(
+      new Option("--format <format>", "output format").choices(EXTRACT_FORMATS).default("json"),
+    )
+    .addOption(
+      new Option("--preset <name>", "precise leaves out low-confidence events; broad keeps all")
+        .choices(["precise", "broad"])
+        .default("precise"),
+    )
     .option("--debug", "print each stage's decisions to stderr")
     .action(async (inputs: string[], o) => {
       const published = parseIsoDate(o.published, "--published");
       const format = parseChoice(o.format, "--format", EXTRACT_FORMATS, "json");
-      const pipeline = createPipeline(loadResources(), { preset: parsePreset(o.preset), debug: !!o.debug });
-      const results: ExtractionResult[] = [];
-      const summary = await runExtraction(inputs, pipeline, { published, label: "extract" }, (_doc, r) => {
-        if (format === "jsonl") process.stdout.write(`${JSON.stringify(r)}\n`);
-        else results.push(r);
+      const pipeline = createPipeline(loadResources(), {
+        preset: parsePreset(o.preset),
+        debug: !!o.debug,
       });
+      const results: ExtractionResult[] = [];
+      const summary = await runExtraction(
+        inputs,
+        pipeline,
+        { published, label: "extract" },
+        (_doc, r) => {
+          if (format === "jsonl") process.stdout.write(`${JSON.stringify(r)}\n`);
+          else results.push(r);
+          return undefined;
+        },
+      );
       if (format === "json") {
         if (results.length === 1) process.stdout.write(`${JSON.stringify(results[0], null, 2)}\n`);
         else if (results.length > 1) process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
       } else if (format === "csv") process.stdout.write(toCsv(eventsOf(results)));
-      else if (format === "geojson") process.stdout.write(`${JSON.stringify(toGeoJson(eventsOf(results)), null, 2)}\n`);
+      else if (format === "geojson")
+        process.stdout.write(`${JSON.stringify(toGeoJson(eventsOf(results)), null, 2)}\n`);
       if (summary.errors) process.exitCode = EXIT_INPUT_ERRORS;
     });
 
   cli
     .command("ingest")
-    .description("Read articles, extract their events and store them; a document already stored adds nothing.")
+    .description(
+      "Read articles, extract their events and store them; a document already stored adds nothing.",
+    )
     .argument("<inputs...>", "files, directories, URLs, or - for stdin")
     .option("--db <file>", "SQLite database file (default: $SITREP_DATABASE_URL or sitrep.db)")
     .option("--published <YYYY-MM-DD>", "publication date that relative dates resolve against")
-    .addOption(new Option("--preset <name>", "precise or broad").choices(["precise", "broad"]).default("precise"))
+    .addOption(
+      new Option("--preset <name>", "precise or broad")
+        .choices(["precise", "broad"])
+        .default("precise"),
+    )
     .action(async (inputs: string[], o) => {
       const published = parseIsoDate(o.published, "--published");
       const pipeline = createPipeline(loadResources(), { preset: parsePreset(o.preset) });
@@ -65,12 +90,17 @@ function program(): Command {
       let added = 0;
       let skipped = 0;
       try {
-        const summary = await runExtraction(inputs, pipeline, { published, label: "ingest" }, async (doc, r) => {
-          const outcome = await store.ingest(doc, r);
-          if (outcome.added) added++;
-          else skipped++;
-          return outcome.events;
-        });
+        const summary = await runExtraction(
+          inputs,
+          pipeline,
+          { published, label: "ingest" },
+          async (doc, r) => {
+            const outcome = await store.ingest(doc, r);
+            if (outcome.added) added++;
+            else skipped++;
+            return outcome.events;
+          },
+        );
         process.stderr.write(
           `ingested ${added} new document(s), ${skipped} already stored, ${summary.events} event(s) added, ${summary.errors} error(s) → ${databaseTarget(o.db)}\n`,
         );
@@ -92,16 +122,27 @@ function program(): Command {
       .option("--limit <n>", "at most this many events");
 
   withFilters(cli.command("events").description("List stored events."))
-    .addOption(new Option("--format <format>", "output format").choices(LIST_FORMATS).default("table"))
+    .addOption(
+      new Option("--format <format>", "output format").choices(LIST_FORMATS).default("table"),
+    )
     .action(async (o) => {
       const events = await queryStored(o);
       const format = parseChoice(o.format, "--format", LIST_FORMATS, "table");
-      if (format === "table") process.stdout.write(`${eventsTable(events)}\n${events.length} event(s)\n`);
+      if (format === "table")
+        process.stdout.write(`${eventsTable(events)}\n${events.length} event(s)\n`);
       else process.stdout.write(render(format, events));
     });
 
-  withFilters(cli.command("export").description("Export stored events as ACLED-style CSV, GeoJSON or JSON Lines."))
-    .addOption(new Option("--format <format>", "output format").choices(EXPORT_FORMATS).makeOptionMandatory())
+  withFilters(
+    cli
+      .command("export")
+      .description("Export stored events as ACLED-style CSV, GeoJSON or JSON Lines."),
+  )
+    .addOption(
+      new Option("--format <format>", "output format")
+        .choices(EXPORT_FORMATS)
+        .makeOptionMandatory(),
+    )
     .option("--out <file>", "write to this file instead of stdout")
     .action(async (o) => {
       const events = await queryStored(o);

@@ -11,7 +11,12 @@ export function parseIsoDate(value: string | undefined, option: string): IsoDate
   return value;
 }
 
-export function parseChoice<T extends string>(value: string | undefined, option: string, choices: readonly T[], fallback: T): T {
+export function parseChoice<T extends string>(
+  value: string | undefined,
+  option: string,
+  choices: readonly T[],
+  fallback: T,
+): T {
   if (value === undefined) return fallback;
   if ((choices as readonly string[]).includes(value)) return value as T;
   throw errors.badOption(`${option} "${value}" is not one of: ${choices.join(", ")}`);
@@ -24,7 +29,8 @@ export function parsePreset(value: string | undefined): PresetName {
 export function parseLimit(value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw errors.badOption(`--limit "${value}" is not a positive whole number`);
+  if (!Number.isInteger(n) || n < 1)
+    throw errors.badOption(`--limit "${value}" is not a positive whole number`);
   return n;
 }
 

@@ -16,7 +16,7 @@ export async function runExtraction(
   inputs: string[],
   pipeline: Pipeline,
   opts: { published?: string; label: string },
-  onResult: (doc: Document, result: ExtractionResult) => Promise<number | void> | number | void,
+  onResult: (doc: Document, result: ExtractionResult) => Promise<number | undefined> | number | undefined,
   onError: (e: SitrepError) => void = reportError,
 ): Promise<RunSummary> {
   const summary: RunSummary = { documents: 0, events: 0, errors: 0 };

@@ -49,8 +49,7 @@ export const errors = {
       `does not look like English (${detail}); sitrep reads English text only`,
       input,
     ),
-  unsupported: (input: string, why: string) =>
-    new SitrepError("INPUT_UNSUPPORTED", why, input),
+  unsupported: (input: string, why: string) => new SitrepError("INPUT_UNSUPPORTED", why, input),
   jsonlLine: (input: string, line: number, why: string) =>
     new SitrepError("JSONL_MALFORMED", `line ${line}: ${why}`, input),
   feed: (input: string, why: string) =>

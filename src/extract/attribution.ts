@@ -8,16 +8,24 @@ const SAY =
 /** "according to X", "as reported by X", "X said ...". Sources longer than this are not names. */
 const MAX_SOURCE_WORDS = 9;
 
-const ACCORDING = /\b(?:according\s+to|as\s+reported\s+by|reported\s+by|quoted\s+by|per)\s+([^,.;:"“”]+)/iu;
+const ACCORDING =
+  /\b(?:according\s+to|as\s+reported\s+by|reported\s+by|quoted\s+by|per)\s+([^,.;:"“”]+)/iu;
 const SUBJECT_SAYS = new RegExp(
   `^(?:[^,;:"“”]*?,\\s+)?((?:[\\p{L}\\p{N}'’.-]+\\s+){0,${MAX_SOURCE_WORDS - 1}}?[\\p{L}\\p{N}'’.-]+)\\s+(?:(?:has|had|have|also|later|previously|earlier|then)\\s+)?(${SAY})\\b`,
   "iu",
 );
-const TRAILING_SAID = new RegExp(`,\\s*["”]?\\s*((?:[\\p{L}\\p{N}'’.-]+\\s+){0,${MAX_SOURCE_WORDS - 1}}?[\\p{L}\\p{N}'’.-]+)\\s+(?:${SAY})\\s*[.,]?\\s*$`, "iu");
-const SAID_TRAILING = new RegExp(`,\\s*["”]?\\s*(?:${SAY})\\s+((?:[\\p{L}\\p{N}'’.-]+\\s+){0,${MAX_SOURCE_WORDS - 1}}?[\\p{L}\\p{N}'’.-]+)\\s*\\.?\\s*$`, "iu");
+const TRAILING_SAID = new RegExp(
+  `,\\s*["”]?\\s*((?:[\\p{L}\\p{N}'’.-]+\\s+){0,${MAX_SOURCE_WORDS - 1}}?[\\p{L}\\p{N}'’.-]+)\\s+(?:${SAY})\\s*[.,]?\\s*$`,
+  "iu",
+);
+const SAID_TRAILING = new RegExp(
+  `,\\s*["”]?\\s*(?:${SAY})\\s+((?:[\\p{L}\\p{N}'’.-]+\\s+){0,${MAX_SOURCE_WORDS - 1}}?[\\p{L}\\p{N}'’.-]+)\\s*\\.?\\s*$`,
+  "iu",
+);
 
 /** Pronouns and bare determiners are not sources anyone can check. */
-const NOT_A_SOURCE = /^(?:it|he|she|they|we|i|you|this|that|there|which|who|the\s+report|reports?)$/i;
+const NOT_A_SOURCE =
+  /^(?:it|he|she|they|we|i|you|this|that|there|which|who|the\s+report|reports?)$/i;
 
 export interface Attribution extends Span {
   /** The source as the text names it, without a leading article. */

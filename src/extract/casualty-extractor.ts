@@ -6,9 +6,11 @@ import type { Claim, ClaimField, NumberMention, Sentence } from "../core/types.t
 const KILL_WORD =
   "killed|dead|died|slain|shot\\s+dead|lost\\s+their\\s+lives|perished|massacred|executed|murdered|beheaded|fatalities|deaths|bodies|killed\\s+in\\s+action";
 const HURT_WORD = "injured|wounded|hurt|injuries|casualties|maimed";
-const KILL_VERB = "killing|killed|kills|shot\\s+dead|shooting\\s+dead|gunned\\s+down|shot\\s+and\\s+killed|executed|massacred|murdered|beheaded|claimed\\s+the\\s+lives\\s+of|leaving|left|death\\s+toll\\s+(?:rose\\s+to|of|reached|climbed\\s+to|stood\\s+at)|deaths\\s+of|resulting\\s+in\\s+the\\s+deaths\\s+of";
+const KILL_VERB =
+  "killing|killed|kills|shot\\s+dead|shooting\\s+dead|gunned\\s+down|shot\\s+and\\s+killed|executed|massacred|murdered|beheaded|claimed\\s+the\\s+lives\\s+of|leaving|left|death\\s+toll\\s+(?:rose\\s+to|of|reached|climbed\\s+to|stood\\s+at)|deaths\\s+of|resulting\\s+in\\s+the\\s+deaths\\s+of";
 const HURT_VERB = "injuring|injured|wounding|wounded|hurting|leaving|left";
-const CIVILIAN = /\b(?:civilians?|children|women|residents|villagers|passengers|worshippers|students|pilgrims|bystanders|farmers|shoppers|journalists|aid\s+workers|including\s+civilians)\b/i;
+const CIVILIAN =
+  /\b(?:civilians?|children|women|residents|villagers|passengers|worshippers|students|pilgrims|bystanders|farmers|shoppers|journalists|aid\s+workers|including\s+civilians)\b/i;
 /** A noun phrase between a number and the casualty word: "three American soldiers killed". */
 const NP = "(?:[\\p{L}'’-]+\\s+){0,4}?";
 const AUX = "(?:(?:were|was|have\\s+been|had\\s+been|are|is|being|reportedly|also|all)\\s+){0,3}";
@@ -43,8 +45,14 @@ export function extractCasualties(
     if (n.start < sentence.start || n.end > sentence.end) continue;
     const after = s.slice(n.end - sentence.start);
     const before = s.slice(0, n.start - sentence.start);
-    const npAfter = new RegExp(`^\\s+(?:of\\s+(?:the\\s+)?)?(${NP})${AUX}(${KILL_WORD}|${HURT_WORD})\\b`, "iu").exec(after);
-    const verbBefore = new RegExp(`\\b(${KILL_VERB}|${HURT_VERB})\\s+(?:(?:at\\s+least|more\\s+than|some|about|around|nearly|up\\s+to|a\\s+total\\s+of|an\\s+estimated)\\s+)?$`, "iu").exec(before);
+    const npAfter = new RegExp(
+      `^\\s+(?:of\\s+(?:the\\s+)?)?(${NP})${AUX}(${KILL_WORD}|${HURT_WORD})\\b`,
+      "iu",
+    ).exec(after);
+    const verbBefore = new RegExp(
+      `\\b(${KILL_VERB}|${HURT_VERB})\\s+(?:(?:at\\s+least|more\\s+than|some|about|around|nearly|up\\s+to|a\\s+total\\s+of|an\\s+estimated)\\s+)?$`,
+      "iu",
+    ).exec(before);
     if (npAfter) {
       const word = npAfter[2].toLowerCase();
       const field: ClaimField = new RegExp(`^(?:${HURT_WORD})$`, "i").test(word)
@@ -53,7 +61,8 @@ export function extractCasualties(
       // "casualties" alone counts the dead and the hurt together: keep it as injuries, the
       // conservative reading for fatalities.
       claim(field, n, field === "injuries" ? literalMinimum(n) : n.value);
-      if (CIVILIAN.test(npAfter[1])) claim(field === "fatalities" ? "civilian_fatalities" : "injuries", n, n.value);
+      if (CIVILIAN.test(npAfter[1]))
+        claim(field === "fatalities" ? "civilian_fatalities" : "injuries", n, n.value);
       victimSpans.push({ start: n.end, end: n.end + 1 + npAfter[1].length });
       continue;
     }
@@ -71,25 +80,45 @@ export function extractCasualties(
       const npMatch = /^\s+((?:[\p{L}'’-]+\s*){1,5})/u.exec(rest);
       const np = npMatch?.[1] ?? "";
       const tail = rest.slice(npMatch?.[0].length ?? 0);
-      if (field === "fatalities" && (CIVILIAN.test(np) || /^,?\s*(?:[\p{L}]+\s+){0,2}including\s+(?:\w+\s+)?civilians/iu.test(tail))) {
+      if (
+        field === "fatalities" &&
+        (CIVILIAN.test(np) ||
+          /^,?\s*(?:[\p{L}]+\s+){0,2}including\s+(?:\w+\s+)?civilians/iu.test(tail))
+      ) {
         claim("civilian_fatalities", null, CIVILIAN.test(np) ? n.value : ">0");
       }
       if (np) victimSpans.push({ start: n.end, end: n.end + np.length + 1 });
     }
   }
   // A single named victim: "eliminated a Kataib Hezbollah commander", "killed a police officer".
-  const one = /\b(?:killed|eliminated|assassinated|shot\s+dead|executed|murdered)\s+(?:an?|one)\s+((?:[\p{L}'’-]+\s+){0,4}(?:commander|leader|member|official|officer|soldier|policeman|journalist|civilian|man|woman|child|boy|girl|fighter|militant|judge|mayor|activist|chief))\b/iu.exec(s);
+  const one =
+    /\b(?:killed|eliminated|assassinated|shot\s+dead|executed|murdered)\s+(?:an?|one)\s+((?:[\p{L}'’-]+\s+){0,4}(?:commander|leader|member|official|officer|soldier|policeman|journalist|civilian|man|woman|child|boy|girl|fighter|militant|judge|mayor|activist|chief))\b/iu.exec(
+      s,
+    );
   if (one && !claims.some((c) => c.field === "fatalities")) {
     claim("fatalities", null, 1);
-    if (CIVILIAN.test(one[1]) || /\b(?:journalist|civilian|child|boy|girl|judge|mayor|activist)\b/i.test(one[1])) claim("civilian_fatalities", null, 1);
+    if (
+      CIVILIAN.test(one[1]) ||
+      /\b(?:journalist|civilian|child|boy|girl|judge|mayor|activist)\b/i.test(one[1])
+    )
+      claim("civilian_fatalities", null, 1);
     const at = sentence.start + one.index + one[0].indexOf(one[1]);
     victimSpans.push({ start: at, end: at + one[1].length });
   }
   // Stated absences: "without causing ... civilian casualties", "no civilians were hurt".
-  if (/\b(?:no\s+|without\s+(?:causing\s+)?(?:any\s+)?(?:[\p{L}-]+\s+){0,3}(?:or\s+)?)civilian\s+(?:casualties|deaths|injuries)|\bno\s+civilians?\s+(?:were|was)\s+(?:killed|hurt|injured|harmed)/iu.test(s)) {
+  if (
+    /\b(?:no\s+|without\s+(?:causing\s+)?(?:any\s+)?(?:[\p{L}-]+\s+){0,3}(?:or\s+)?)civilian\s+(?:casualties|deaths|injuries)|\bno\s+civilians?\s+(?:were|was)\s+(?:killed|hurt|injured|harmed)/iu.test(
+      s,
+    )
+  ) {
     claim("civilian_fatalities", null, 0);
   }
-  if (/\bno\s+(?:one|casualties|deaths|injuries)\s+(?:was|were)?\s*(?:killed|hurt|injured|reported)?/i.test(s) && !claims.some((c) => c.field === "fatalities")) {
+  if (
+    /\bno\s+(?:one|casualties|deaths|injuries)\s+(?:was|were)?\s*(?:killed|hurt|injured|reported)?/i.test(
+      s,
+    ) &&
+    !claims.some((c) => c.field === "fatalities")
+  ) {
     claim("fatalities", null, 0);
   }
   return { claims, victimSpans };

@@ -12,13 +12,25 @@ import { findTriggers } from "./trigger-matcher.ts";
 
 const lex = loadExtractionLexicon();
 const sentence = (text: string): Sentence => splitSentences(text)[0];
-const triggers = (text: string) => findTriggers(sentence(text), lex).map((h) => [h.text, h.rule.sub_event_type ?? "*", h.definite]);
+const triggers = (text: string) =>
+  findTriggers(sentence(text), lex).map((h) => [h.text, h.rule.sub_event_type ?? "*", h.definite]);
 
 test("triggers: specific rows win over generic ones, and definiteness is read", () => {
-  assert.deepEqual(triggers("A drone strike hit the convoy."), [["drone strike", "Air/drone strike", false], ["hit", "*", false]]);
-  assert.deepEqual(triggers("The strike killed two."), [["strike", "*", true], ["killed", "*", false]]);
-  assert.deepEqual(triggers("A suicide bomber blew himself up at the gate."), [["suicide bomber", "Suicide bomb", false], ["blew himself up", "Suicide bomb", false]]);
-  assert.deepEqual(triggers("The US responded with airstrikes."), [["airstrikes", "Air/drone strike", false]]);
+  assert.deepEqual(triggers("A drone strike hit the convoy."), [
+    ["drone strike", "Air/drone strike", false],
+    ["hit", "*", false],
+  ]);
+  assert.deepEqual(triggers("The strike killed two."), [
+    ["strike", "*", true],
+    ["killed", "*", false],
+  ]);
+  assert.deepEqual(triggers("A suicide bomber blew himself up at the gate."), [
+    ["suicide bomber", "Suicide bomb", false],
+    ["blew himself up", "Suicide bomb", false],
+  ]);
+  assert.deepEqual(triggers("The US responded with airstrikes."), [
+    ["airstrikes", "Air/drone strike", false],
+  ]);
 });
 
 test("triggers: a halt swallows the violence it names", () => {
@@ -33,15 +45,28 @@ test("triggers: finds nothing in a sports line or a photo caption", () => {
 });
 
 test("attribution: who says so", () => {
-  assert.equal(attributionOf(sentence("Two died, according to three US officials."))?.source, "three US officials");
-  assert.equal(attributionOf(sentence("The Iraqi government claimed that the strikes killed 16."))?.source, "Iraqi government");
-  assert.equal(attributionOf(sentence("Three people died in the blast, police said."))?.source, "police");
+  assert.equal(
+    attributionOf(sentence("Two died, according to three US officials."))?.source,
+    "three US officials",
+  );
+  assert.equal(
+    attributionOf(sentence("The Iraqi government claimed that the strikes killed 16."))?.source,
+    "Iraqi government",
+  );
+  assert.equal(
+    attributionOf(sentence("Three people died in the blast, police said."))?.source,
+    "police",
+  );
   assert.equal(attributionOf(sentence("Three people died in the blast."))?.source ?? null, null);
 });
 
 const casualties = (text: string, source: string | null = null) => {
   const s = sentence(text);
-  return extractCasualties(s, annotateNumbers(text), source).claims.map((c) => [c.field, c.value, c.qualifier]);
+  return extractCasualties(s, annotateNumbers(text), source).claims.map((c) => [
+    c.field,
+    c.value,
+    c.qualifier,
+  ]);
 };
 
 test("casualties: fatalities, injuries and civilians with qualifiers", () => {
@@ -53,23 +78,35 @@ test("casualties: fatalities, injuries and civilians with qualifiers", () => {
     ["fatalities", 3, "exact"],
     ["injuries", 5, "exact"],
   ]);
-  assert.deepEqual(casualties("The attack left dozens of troops injured."), [["injuries", 24, "dozens"]]);
-  assert.deepEqual(casualties("Gunmen eliminated a senior militia commander."), [["fatalities", 1, "exact"]]);
-  assert.deepEqual(casualties("The strike caused no civilian casualties."), [["civilian_fatalities", 0, "exact"]]);
+  assert.deepEqual(casualties("The attack left dozens of troops injured."), [
+    ["injuries", 24, "dozens"],
+  ]);
+  assert.deepEqual(casualties("Gunmen eliminated a senior militia commander."), [
+    ["fatalities", 1, "exact"],
+  ]);
+  assert.deepEqual(casualties("The strike caused no civilian casualties."), [
+    ["civilian_fatalities", 0, "exact"],
+  ]);
 });
 
 test("casualties: finds nothing in figures that count no one", () => {
   assert.deepEqual(casualties("The army deployed 300 troops and 40 vehicles."), []);
-  assert.deepEqual(casualties("A total of 146 US casualties since October."), [["injuries", 146, "exact"]].slice(0, 1));
+  assert.deepEqual(
+    casualties("A total of 146 US casualties since October."),
+    [["injuries", 146, "exact"]].slice(0, 1),
+  );
 });
 
-const events = (text: string, published = "2024-02-08") => testPipeline("broad").extract(textDocument(text, published)).events;
+const events = (text: string, published = "2024-02-08") =>
+  testPipeline("broad").extract(textDocument(text, published)).events;
 
 test("roles: actor1 acts, actor2 is acted upon, in active and passive voice", () => {
   const [a] = events("Kenyan police fired tear gas at protesters in Nairobi on Tuesday.");
   assert.equal(a.actor1, "Police Forces of Kenya");
   assert.equal(a.actor2, "Protesters (Kenya)");
-  const [b] = events("Two Iraqi soldiers were killed by Islamic State fighters near Mosul on Monday.");
+  const [b] = events(
+    "Two Iraqi soldiers were killed by Islamic State fighters near Mosul on Monday.",
+  );
   assert.equal(b.actor1, "Islamic State");
   assert.equal(b.actor2, "Military Forces of Iraq");
   const [c] = events("The attack in Kirkuk on Sunday was blamed on the Islamic State.");
@@ -84,7 +121,9 @@ test("roles: an attack with no named perpetrator gets ACLED's generic actor", ()
 });
 
 test("an event's place is where it happened, not where the wounded were taken", () => {
-  const found = events("A rocket attack on a base in Anbar on Monday wounded two soldiers, who were flown to Landstuhl Regional Medical Center in Germany.");
+  const found = events(
+    "A rocket attack on a base in Anbar on Monday wounded two soldiers, who were flown to Landstuhl Regional Medical Center in Germany.",
+  );
   assert.equal(found.length, 1);
   assert.equal(found[0].iso, "IQ");
 });

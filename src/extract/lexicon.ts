@@ -21,7 +21,14 @@ export interface WeaponCue {
   weapon: string;
 }
 
-export type ModalityScope = "before" | "before_near" | "sentence" | "sentence_noun" | "clause_after" | "progressive" | "subject";
+export type ModalityScope =
+  | "before"
+  | "before_near"
+  | "sentence"
+  | "sentence_noun"
+  | "clause_after"
+  | "progressive"
+  | "subject";
 
 export interface ModalityCue {
   re: RegExp;
@@ -61,11 +68,18 @@ export function loadExtractionLexicon(): ExtractionLexicon {
     try {
       new RegExp(r.pattern, "iu");
     } catch (e) {
-      throw new Error(`data/events/triggers.tsv: rule ${r.id} has a bad pattern: ${(e as Error).message}`);
+      throw new Error(
+        `data/events/triggers.tsv: rule ${r.id} has a bad pattern: ${(e as Error).message}`,
+      );
     }
   }
   const triggerRe = new RegExp(
-    rows.map((r) => `(?<![\\p{L}\\p{N}])(${r.pattern.replace(/(?<!\\)\((?!\?)/g, "(?:")})(?![\\p{L}\\p{N}])`).join("|"),
+    rows
+      .map(
+        (r) =>
+          `(?<![\\p{L}\\p{N}])(${r.pattern.replace(/(?<!\\)\((?!\?)/g, "(?:")})(?![\\p{L}\\p{N}])`,
+      )
+      .join("|"),
     "giu",
   );
   const weaponCues = readTable("events/weapon-cues.tsv").map((r) => ({
@@ -76,7 +90,10 @@ export function loadExtractionLexicon(): ExtractionLexicon {
   }));
   const modality = readTable("events/modality.tsv").map((r) => ({
     re: new RegExp(`(?<![\\p{L}])(?:${r.pattern})(?![\\p{L}])`, "iu"),
-    afterSubject: new RegExp(`^(?:\\s+(?!and\\b|but\\b|or\\b)[\\p{L}'’-]+){0,3}?\\s+(?:${r.pattern})(?![\\p{L}])`, "iu"),
+    afterSubject: new RegExp(
+      `^(?:\\s+(?!and\\b|but\\b|or\\b)[\\p{L}'’-]+){0,3}?\\s+(?:${r.pattern})(?![\\p{L}])`,
+      "iu",
+    ),
     modality: r.modality as Modality | "history",
     scope: r.scope as ModalityScope,
     reason: r.reason,

@@ -1,7 +1,7 @@
 // Sentence by sentence: triggers → mentions with their type, modality, parties, place, date,
 // casualty claims and source. Mentions that are not reported events (threats, plans, denials,
 // memories) are dropped here, each with its reason in the document's log.
-import { note, type DocumentContext } from "../core/context.ts";
+import { type DocumentContext, note } from "../core/context.ts";
 import type {
   ActorMention,
   Annotations,
@@ -25,14 +25,19 @@ const ARMED = new Set([1, 2, 3, 4, 8]);
 const VERB_HIT = /^(?:\S+ed|shot|struck|hit|fought)\b/i;
 
 /** A country or region counts as where an event happened only after a locative word. */
-const LOCATIVE_BEFORE = /\b(?:in|into|inside|across|throughout|near|at|on|outside|around|of|from|over|within|along|towards?)\s+(?:the\s+)?(?:(?:northern|southern|eastern|western|central|north-?eastern|north-?western|south-?eastern|south-?western|rural|besieged|occupied|restive)\s+)?$/iu;
+const LOCATIVE_BEFORE =
+  /\b(?:in|into|inside|across|throughout|near|at|on|outside|around|of|from|over|within|along|towards?)\s+(?:the\s+)?(?:(?:northern|southern|eastern|western|central|north-?eastern|north-?western|south-?eastern|south-?western|rural|besieged|occupied|restive)\s+)?$/iu;
 /** Where the wounded were taken, where a statement was made: not where it happened. */
-const ELSEWHERE_BEFORE = /\b(?:evacuated|flown|taken|transferred|airlifted|rushed|moved|sent|returned|treated|hospitali[sz]ed|admitted|told\s+reporters|said|speaking|spoke|statement|press\s+conference|visit(?:ing|ed)?|summit|talks|meeting|met)\s+(?:\S+\s+){0,6}?(?:to|in|at|from)\s+(?:the\s+)?(?:[\p{L}'’-]+\s+){0,4}$/iu;
-const FACILITY_AFTER = /^\s+(?:Regional\s+)?(?:Medical\s+Cent(?:er|re)|Hospital|Airport|University|Embassy|Consulate)\b/i;
-const PART_OF_BEFORE = /\b(?:northern|southern|eastern|western|central|outskirts\s+of|near|outside|north\s+of|south\s+of|east\s+of|west\s+of|km\s+(?:\w+\s+)?of|kilometres\s+(?:\w+\s+)?of|kilometers\s+(?:\w+\s+)?of|miles\s+(?:\w+\s+)?of)\s+$/i;
+const ELSEWHERE_BEFORE =
+  /\b(?:evacuated|flown|taken|transferred|airlifted|rushed|moved|sent|returned|treated|hospitali[sz]ed|admitted|told\s+reporters|said|speaking|spoke|statement|press\s+conference|visit(?:ing|ed)?|summit|talks|meeting|met)\s+(?:\S+\s+){0,6}?(?:to|in|at|from)\s+(?:the\s+)?(?:[\p{L}'’-]+\s+){0,4}$/iu;
+const FACILITY_AFTER =
+  /^\s+(?:Regional\s+)?(?:Medical\s+Cent(?:er|re)|Hospital|Airport|University|Embassy|Consulate)\b/i;
+const PART_OF_BEFORE =
+  /\b(?:northern|southern|eastern|western|central|outskirts\s+of|near|outside|north\s+of|south\s+of|east\s+of|west\s+of|km\s+(?:\w+\s+)?of|kilometres\s+(?:\w+\s+)?of|kilometers\s+(?:\w+\s+)?of|miles\s+(?:\w+\s+)?of)\s+$/i;
 /** Verbs with which a military tells of its own operation; "denounced" or "is investigating" are not. */
 const SELF_REPORT_VERB = /^(?:reported|announced|said|stated|confirmed|says)$/i;
-const ANTECEDENT_BEFORE = /\b(?:follows?|followed|following|after|in\s+(?:response|retaliation|reprisal)\s+(?:to|for)|retaliat\w*\s+for|response\s+to|avenge)\s+(?:\S+\s+){0,5}$/i;
+const ANTECEDENT_BEFORE =
+  /\b(?:follows?|followed|following|after|in\s+(?:response|retaliation|reprisal)\s+(?:to|for)|retaliat\w*\s+for|response\s+to|avenge)\s+(?:\S+\s+){0,5}$/i;
 
 export interface MentionInput {
   ctx: DocumentContext;
@@ -53,7 +58,9 @@ export function extractMentions(input: MentionInput): Mention[] {
     if (!hits.length) continue;
     const attribution = attributionOf(sentence);
     const source = attribution?.source ?? null;
-    const numbers = annotations.numbers.filter((n) => n.start >= sentence.start && n.end <= sentence.end);
+    const numbers = annotations.numbers.filter(
+      (n) => n.start >= sentence.start && n.end <= sentence.end,
+    );
     const casualties = extractCasualties(sentence, numbers, source);
     const asserted: { hit: TriggerHit; reason: string | null }[] = [];
     for (const hit of hits) {
@@ -75,11 +82,14 @@ export function extractMentions(input: MentionInput): Mention[] {
 function groupHits(hits: TriggerHit[]): TriggerHit[] {
   const specific = hits.filter((h) => h.rule.kind !== "generic");
   const kept: TriggerHit[] = [];
-  for (const h of specific) if (!kept.some((k) => k.rule.sub_event_type === h.rule.sub_event_type)) kept.push(h);
+  for (const h of specific)
+    if (!kept.some((k) => k.rule.sub_event_type === h.rule.sub_event_type)) kept.push(h);
   if (kept.length) return kept;
   // "the strikes killed 16": the definite noun names which event the sentence is about.
   // Otherwise the verb carries the parties ("In a separate attack, gunmen shot dead two policemen").
-  return hits.length ? [hits.find((h) => h.definite) ?? hits.find((h) => VERB_HIT.test(h.text)) ?? hits[0]] : [];
+  return hits.length
+    ? [hits.find((h) => h.definite) ?? hits.find((h) => VERB_HIT.test(h.text)) ?? hits[0]]
+    : [];
 }
 
 function buildMention(
@@ -97,13 +107,23 @@ function buildMention(
   const roles = assignRoles(text, sentence, hit, actors, attribution, casualties.victimSpans);
   let actor2 = roles.actor2;
   if (!actor2) {
-    actor2 = actors.find((a) => casualties.victimSpans.some((v) => a.start < v.end && a.end > v.start)) ?? null;
+    actor2 =
+      actors.find((a) => casualties.victimSpans.some((v) => a.start < v.end && a.end > v.start)) ??
+      null;
   }
   let actor1 = roles.actor1;
   if (!actor1 && attribution && !hit.definite && SELF_REPORT_VERB.test(attribution.verb ?? "")) {
     // A military telling of its own operation ("US Central Command reported a strike"): the teller
     // is the likely doer. Implied, not stated, and scored lower.
-    const teller = actors.find((a) => a.start >= attribution.start && a.end <= attribution.end && a !== actor2 && (a.actor.inter === 1 || a.actor.inter === 8) && !a.actor.id.startsWith("country:") && a.actor.name.startsWith("Military"));
+    const teller = actors.find(
+      (a) =>
+        a.start >= attribution.start &&
+        a.end <= attribution.end &&
+        a !== actor2 &&
+        (a.actor.inter === 1 || a.actor.inter === 8) &&
+        !a.actor.id.startsWith("country:") &&
+        a.actor.name.startsWith("Military"),
+    );
     if (teller) actor1 = { ...teller, stated: false, rule: "actor1:reporting-military" };
   }
   const typed = resolveType(hit, sentence, lex, actor1, actor2, casualties.claims);
@@ -111,12 +131,26 @@ function buildMention(
   const date = nearestDate(ann.dates, sentence, hit);
   const claims: Claim[] = [...casualties.claims];
   if (actor1 && (source || roles.rule === "roles:attributed-to")) {
-    claims.push({ field: "actor1", value: actor1.actor.name, qualifier: null, source, text: sentence.text, start: sentence.start, end: sentence.end });
+    claims.push({
+      field: "actor1",
+      value: actor1.actor.name,
+      qualifier: null,
+      source,
+      text: sentence.text,
+      start: sentence.start,
+      end: sentence.end,
+    });
   }
   const before = text.slice(clauseStart(sentence, hit.start), hit.start);
   const mention: Mention = {
     sentence,
-    trigger: { start: hit.start, end: hit.end, text: hit.text, rule: hit.rule.id, reason: hit.rule.reason },
+    trigger: {
+      start: hit.start,
+      end: hit.end,
+      text: hit.text,
+      rule: hit.rule.id,
+      reason: hit.rule.reason,
+    },
     event_type: typed.event_type,
     sub_event_type: typed.sub_event_type,
     modality: "asserted",
@@ -135,7 +169,11 @@ function buildMention(
     strength: hit.rule.strength,
     antecedent: ANTECEDENT_BEFORE.test(before),
   };
-  note(ctx, STAGE, `mention "${hit.text}" → ${typed.sub_event_type}${mention.reference ? " (reference)" : ""} by ${hit.rule.id}/${roles.rule}`);
+  note(
+    ctx,
+    STAGE,
+    `mention "${hit.text}" → ${typed.sub_event_type}${mention.reference ? " (reference)" : ""} by ${hit.rule.id}/${roles.rule}`,
+  );
   return mention;
 }
 
@@ -158,18 +196,39 @@ function resolveType(
   const state1 = actor1 ? actor1.actor.inter === 1 || actor1.actor.inter === 8 : false;
   if (rule.event_type && rule.sub_event_type) {
     let sub = rule.sub_event_type;
-    if (sub === "Non-state actor overtakes territory" && state1) sub = "Government regains territory";
-    if (sub === "Government regains territory" && actor1 && !state1) sub = "Non-state actor overtakes territory";
+    if (sub === "Non-state actor overtakes territory" && state1)
+      sub = "Government regains territory";
+    if (sub === "Government regains territory" && actor1 && !state1)
+      sub = "Non-state actor overtakes territory";
     return { event_type: rule.event_type, sub_event_type: sub, weapon: null, generic: false };
   }
   const cue = lex.weaponCues.find((c) => c.re.test(sentence.text));
-  if (cue) return { event_type: cue.event_type, sub_event_type: cue.sub_event_type, weapon: cue.weapon, generic: false };
+  if (cue)
+    return {
+      event_type: cue.event_type,
+      sub_event_type: cue.sub_event_type,
+      weapon: cue.weapon,
+      generic: false,
+    };
   // A military "strike" with no weapon named is, in news usage, an air or drone strike.
   if (rule.id === "generic-strike" && (!actor1 || state1)) {
-    return { event_type: "Explosions/Remote violence", sub_event_type: "Air/drone strike", weapon: null, generic: true };
+    return {
+      event_type: "Explosions/Remote violence",
+      sub_event_type: "Air/drone strike",
+      weapon: null,
+      generic: true,
+    };
   }
-  const civilians = actor2?.actor.inter === 7 || claims.some((c) => c.field === "civilian_fatalities" && c.value !== 0);
-  if (civilians) return { event_type: "Violence against civilians", sub_event_type: "Attack", weapon: null, generic: true };
+  const civilians =
+    actor2?.actor.inter === 7 ||
+    claims.some((c) => c.field === "civilian_fatalities" && c.value !== 0);
+  if (civilians)
+    return {
+      event_type: "Violence against civilians",
+      sub_event_type: "Attack",
+      weapon: null,
+      generic: true,
+    };
   if (actor1 && actor2 && ARMED.has(actor1.actor.inter) && ARMED.has(actor2.actor.inter)) {
     return { event_type: "Battles", sub_event_type: "Armed clash", weapon: null, generic: true };
   }
@@ -177,7 +236,12 @@ function resolveType(
   if (actor2 && ARMED.has(actor2.actor.inter)) {
     return { event_type: "Battles", sub_event_type: "Armed clash", weapon: null, generic: true };
   }
-  return { event_type: "Violence against civilians", sub_event_type: "Attack", weapon: null, generic: true };
+  return {
+    event_type: "Violence against civilians",
+    sub_event_type: "Attack",
+    weapon: null,
+    generic: true,
+  };
 }
 
 function selectPlaces(
@@ -195,14 +259,28 @@ function selectPlaces(
     if (p.start < cStart || p.end > cEnd) continue;
     // "Iraqi officials": a demonym says whose, not where.
     if (p.rule === "place:demonym") continue;
-    if (actors.some((a) => p.start < a.end && p.end > a.start && !(a.rule === "actor:country" && a.start === p.start))) continue;
+    if (
+      actors.some(
+        (a) =>
+          p.start < a.end &&
+          p.end > a.start &&
+          !(a.rule === "actor:country" && a.start === p.start),
+      )
+    )
+      continue;
     const before = text.slice(Math.max(sentence.start, p.start - 80), p.start);
     const after = text.slice(p.end, p.end + 40);
     if (/^(?:-|\s)(?:backed|led|based|allied|supported)\b|^['’]s?\s/u.test(after)) continue;
     if (FACILITY_AFTER.test(after) || ELSEWHERE_BEFORE.test(before)) continue;
     if (!LOCATIVE_BEFORE.test(before) && !(p.kind === "city" && p.subPlace)) {
       // A list "in Iraq, Syria, and Jordan" continues an accepted place.
-      if (!(out.length && /^(?:,\s*|\s*,?\s*and\s+)$/i.test(text.slice(out[out.length - 1].end, p.start)))) continue;
+      if (
+        !(
+          out.length &&
+          /^(?:,\s*|\s*,?\s*and\s+)$/i.test(text.slice(out[out.length - 1].end, p.start))
+        )
+      )
+        continue;
     }
     const precision = PART_OF_BEFORE.test(before) && p.precision === 1 ? 2 : p.precision;
     out.push(precision === p.precision ? p : { ...p, precision });
@@ -211,7 +289,11 @@ function selectPlaces(
   return out.sort((a, b) => Math.abs(a.start - hit.start) - Math.abs(b.start - hit.start));
 }
 
-function nearestDate(dates: DateMention[], sentence: Sentence, hit: TriggerHit): DateMention | null {
+function nearestDate(
+  dates: DateMention[],
+  sentence: Sentence,
+  hit: TriggerHit,
+): DateMention | null {
   let best: DateMention | null = null;
   for (const d of dates) {
     if (d.start < sentence.start || d.end > sentence.end) continue;

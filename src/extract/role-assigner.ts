@@ -16,18 +16,26 @@ export interface Roles {
 const PASSIVE_BY = /^(?:\s+(?:\S+\s+){0,3}?)?(?:by|from)\s+(?:the\s+|an?\s+)?$/i;
 /** "three service members killed", "civilians were shot": the party before a participle is its patient. */
 const PATIENT_GAP = /^\s*(?:(?:were|was|have\s+been|had\s+been|are|is|being|reportedly|all)\s+)*$/i;
-const PARTICIPLE = /^(?:killed|wounded|injured|shot|hurt|abducted|kidnapped|arrested|detained|targeted|hit|struck|attacked|executed|beheaded|massacred|murdered|slain)$/i;
-const AGENT_AFTER = /\b(?:conducted|carried\s+out|launched|claimed|staged|perpetrated|committed|executed|fired|mounted|blamed\s+on|attributed\s+to)\s+(?:\w+\s+){0,2}(?:by|to|on)\s*$/i;
-const ATTRIBUTED = /\b(?:attributed|blamed|pinned)\s+(?:\S+\s+){0,5}?(?:to|on)\s+(?:(?:an?|the)\s+)?(?:[\p{L}-]+\s+){0,6}$/iu;
+const PARTICIPLE =
+  /^(?:killed|wounded|injured|shot|hurt|abducted|kidnapped|arrested|detained|targeted|hit|struck|attacked|executed|beheaded|massacred|murdered|slain)$/i;
+const AGENT_AFTER =
+  /\b(?:conducted|carried\s+out|launched|claimed|staged|perpetrated|committed|executed|fired|mounted|blamed\s+on|attributed\s+to)\s+(?:\w+\s+){0,2}(?:by|to|on)\s*$/i;
+const ATTRIBUTED =
+  /\b(?:attributed|blamed|pinned)\s+(?:\S+\s+){0,5}?(?:to|on)\s+(?:(?:an?|the)\s+)?(?:[\p{L}-]+\s+){0,6}$/iu;
 /** "in Jordan", "across Syria": a country named as a place is not a party. */
-const LOCATIVE_BEFORE = /\b(?:in|into|inside|across|throughout|near|at|outside|around|within|to)\s+(?:the\s+)?$/i;
+const LOCATIVE_BEFORE =
+  /\b(?:in|into|inside|across|throughout|near|at|outside|around|within|to)\s+(?:the\s+)?$/i;
 const RESPONSIBILITY = /\bclaimed\s+responsibility\b|\bresponsibility\s+was\s+claimed\s+by\b/i;
-const OBJECT_BEFORE = /\b(?:on|against|at|targeting|targeted|hit|struck|killing|killed|wounding|injuring|attacking|attacked|kidnapping|abducting|of)\s+(?:(?:an?|the|two|three|several|\d+)\s+)?(?:[\p{L}-]+\s+){0,3}$/iu;
+const OBJECT_BEFORE =
+  /\b(?:on|against|at|targeting|targeted|hit|struck|killing|killed|wounding|injuring|attacking|attacked|kidnapping|abducting|of)\s+(?:(?:an?|the|two|three|several|\d+)\s+)?(?:[\p{L}-]+\s+){0,3}$/iu;
 /** "Iran-backed", "US-led": the country qualifies another party, it does not act. */
-const QUALIFIER_AFTER = /^(?:-|\s)(?:backed|led|based|allied|supported|aligned|sponsored)\b|^['’]s?\s/u;
-const ASSOC_LINK = /^\s*(?:,\s*)?(?:and|along\s+with|together\s+with|alongside|with\s+the\s+help\s+of|and\s+(?:its|their)\s+(?:affiliated|allied)|and\s+affiliated|backed\s+by)\s+(?:[\p{L}-]+\s+){0,2}$/iu;
+const QUALIFIER_AFTER =
+  /^(?:-|\s)(?:backed|led|based|allied|supported|aligned|sponsored)\b|^['’]s?\s/u;
+const ASSOC_LINK =
+  /^\s*(?:,\s*)?(?:and|along\s+with|together\s+with|alongside|with\s+the\s+help\s+of|and\s+(?:its|their)\s+(?:affiliated|allied)|and\s+affiliated|backed\s+by)\s+(?:[\p{L}-]+\s+){0,2}$/iu;
 /** A reporting verb between an actor and the trigger makes the actor the teller, not the doer. */
-const REPORTING_BETWEEN = /\b(?:said|says|reported|stated|claimed|confirmed|announced|told|denounced|condemned|accused|blamed|attributed|investigating|is\s+investigating|denied|warned)\b/i;
+const REPORTING_BETWEEN =
+  /\b(?:said|says|reported|stated|claimed|confirmed|announced|told|denounced|condemned|accused|blamed|attributed|investigating|is\s+investigating|denied|warned)\b/i;
 
 export function assignRoles(
   text: string,
@@ -46,14 +54,24 @@ export function assignRoles(
       !QUALIFIER_AFTER.test(text.slice(a.end, a.end + 12)) &&
       // A teller after the trigger ("..., according to three US officials") is not a party; one
       // before it is judged below by the verb between.
-      !(sourceSpan && sourceSpan.start >= hit.end && a.start >= sourceSpan.start && a.end <= sourceSpan.end) &&
-      !(a.rule === "actor:country" && LOCATIVE_BEFORE.test(text.slice(Math.max(0, a.start - 12), a.start))),
+      !(
+        sourceSpan &&
+        sourceSpan.start >= hit.end &&
+        a.start >= sourceSpan.start &&
+        a.end <= sourceSpan.end
+      ) &&
+      !(
+        a.rule === "actor:country" &&
+        LOCATIVE_BEFORE.test(text.slice(Math.max(0, a.start - 12), a.start))
+      ),
   );
   const cStart = clauseStart(sentence, hit.start);
   const cEnd = clauseEnd(sentence, hit.end);
   const roles: Roles = { actor1: null, actor2: null, assoc1: [], assoc2: [], rule: "roles:none" };
   // A party inside a long trigger ("police fired tear gas at protesters") sits where it starts.
-  const after = inSentence.filter((a) => a.start > hit.start && a.start < Math.max(cEnd, hit.end + 60));
+  const after = inSentence.filter(
+    (a) => a.start > hit.start && a.start < Math.max(cEnd, hit.end + 60),
+  );
   const before = inSentence.filter((a) => a.start < hit.start && a.start >= cStart);
 
   const isVictim = (a: ActorMention) => victimSpans.some((v) => a.start < v.end && a.end > v.start);
@@ -61,14 +79,21 @@ export function assignRoles(
   const between = /^\s+(?:\S+\s+){0,3}?between\s+/i.exec(text.slice(hit.end, hit.end + 60));
   if (between) {
     const sides = after.filter((a) => a.start >= hit.end + between[0].length);
-    if (sides.length >= 2 && /^\s+and\s+(?:the\s+)?$/i.test(text.slice(sides[0].end, sides[1].start))) {
+    if (
+      sides.length >= 2 &&
+      /^\s+and\s+(?:the\s+)?$/i.test(text.slice(sides[0].end, sides[1].start))
+    ) {
       return { actor1: sides[0], actor2: sides[1], assoc1: [], assoc2: [], rule: "roles:between" };
     }
   }
   // Passive or agent phrase after the trigger: "conducted by X", "killed by X".
   for (const a of after) {
     const gap = text.slice(hit.end, a.start);
-    if (PASSIVE_BY.test(gap) || AGENT_AFTER.test(gap) || ATTRIBUTED.test(text.slice(sentence.start, a.start))) {
+    if (
+      PASSIVE_BY.test(gap) ||
+      AGENT_AFTER.test(gap) ||
+      ATTRIBUTED.test(text.slice(sentence.start, a.start))
+    ) {
       roles.actor1 = a;
       roles.rule = "roles:passive-agent";
       break;
@@ -93,7 +118,12 @@ export function assignRoles(
       }
       // Passive only when no object follows: "killed in action", not "struck more than 80 targets".
       const next = text.slice(hit.end, hit.end + 12);
-      if (PARTICIPLE.test(hit.text) && PATIENT_GAP.test(gap) && (/^\s*(?:in|by|at|on|during|when|while|near|after|as|and|[,.;]|$)/i.test(next) || /\b(?:were|was|been)\b/i.test(gap))) {
+      if (
+        PARTICIPLE.test(hit.text) &&
+        PATIENT_GAP.test(gap) &&
+        (/^\s*(?:in|by|at|on|during|when|while|near|after|as|and|[,.;]|$)/i.test(next) ||
+          /\b(?:were|was|been)\b/i.test(gap))
+      ) {
         roles.actor2 = a;
         continue;
       }
@@ -112,13 +142,19 @@ export function assignRoles(
     after.find((a) => a !== roles.actor1 && !PASSIVE_BY.test(text.slice(hit.end, a.start))) ??
     before.find((a) => a !== roles.actor1 && OBJECT_BEFORE.test(text.slice(cStart, a.start))) ??
     null;
-  if (roles.actor1 && roles.actor2 && roles.actor1.actor.id === roles.actor2.actor.id) roles.actor2 = null;
+  if (roles.actor1 && roles.actor2 && roles.actor1.actor.id === roles.actor2.actor.id)
+    roles.actor2 = null;
   roles.assoc1 = associated(text, roles.actor1, inSentence, roles);
   roles.assoc2 = associated(text, roles.actor2, inSentence, roles);
   return roles;
 }
 
-function associated(text: string, main: ActorMention | null, all: ActorMention[], roles: Roles): ActorMention[] {
+function associated(
+  text: string,
+  main: ActorMention | null,
+  all: ActorMention[],
+  roles: Roles,
+): ActorMention[] {
   if (!main) return [];
   const out: ActorMention[] = [];
   let last = main;

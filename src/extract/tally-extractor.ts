@@ -5,10 +5,15 @@ import type { Annotations, IsoDate, Sentence, Span, Tally } from "../core/types.
 import { attributionOf } from "./attribution.ts";
 
 const NOUNS = readTable("events/tally-nouns.tsv");
-const NOUN_RE = new RegExp(`^\\s+((?:[\\p{L}.'’-]+\\s+){0,3}?)(${NOUNS.map((n) => n.noun).join("|")})\\b`, "iu");
-const CUMULATIVE = /\b(?:as\s+of|since|so\s+far|to\s+date|a\s+total\s+of|in\s+total|in\s+all|cumulative|overall|altogether|have\s+been|has\s+risen|death\s+toll)\b/i;
+const NOUN_RE = new RegExp(
+  `^\\s+((?:[\\p{L}.'’-]+\\s+){0,3}?)(${NOUNS.map((n) => n.noun).join("|")})\\b`,
+  "iu",
+);
+const CUMULATIVE =
+  /\b(?:as\s+of|since|so\s+far|to\s+date|a\s+total\s+of|in\s+total|in\s+all|cumulative|overall|altogether|have\s+been|has\s+risen|death\s+toll)\b/i;
 /** What is counted runs on after the noun ("attacks on US and coalition forces in Iraq, Syria, and Jordan"). */
-const WHAT_TAIL = /^\s+(?:on|against|in|by|of|among)\s+[^,.;]*?(?=\s+(?:in|across|since|as\s+of|resulting|,|\.)|[,.;]|$)/iu;
+const WHAT_TAIL =
+  /^\s+(?:on|against|in|by|of|among)\s+[^,.;]*?(?=\s+(?:in|across|since|as\s+of|resulting|,|\.)|[,.;]|$)/iu;
 
 export interface TallyFinding {
   tallies: Tally[];
@@ -32,7 +37,12 @@ export function extractTallies(text: string, ann: Annotations): TallyFinding {
       // "killed 30 people" is one event's toll; a tally needs a cumulative cue near the figure.
       const near = `${before.slice(-40)} ${after.slice(0, 120)}`;
       if (!CUMULATIVE.test(near) && !CUMULATIVE.test(sentence.text.slice(0, 20))) continue;
-      if (/\b(?:killing|killed|wounding|injuring|leaving)\s+(?:at\s+least\s+|more\s+than\s+)?$/i.test(before)) continue;
+      if (
+        /\b(?:killing|killed|wounding|injuring|leaving)\s+(?:at\s+least\s+|more\s+than\s+)?$/i.test(
+          before,
+        )
+      )
+        continue;
       const tail = WHAT_TAIL.exec(after.slice(m[0].length))?.[0] ?? "";
       const what = `${m[1]}${m[2]}${tail}`.replace(/\s+/g, " ").trim();
       const end = n.end + m[0].length + tail.length;
@@ -64,7 +74,8 @@ function countriesIn(text: string, sentence: Sentence, ann: Annotations): string
     if (p.start >= sentence.start && p.end <= sentence.end && p.kind === "country") {
       // "US casualties" names whose casualties, not where: only countries after "in" / "across" / a list.
       const before = text.slice(Math.max(sentence.start, p.start - 20), p.start);
-      if (/\b(?:in|across|throughout)\s+$|,\s*(?:and\s+)?$|\band\s+$/i.test(before)) isos.add(p.place.iso);
+      if (/\b(?:in|across|throughout)\s+$|,\s*(?:and\s+)?$|\band\s+$/i.test(before))
+        isos.add(p.place.iso);
     }
   }
   return [...isos];

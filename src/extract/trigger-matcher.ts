@@ -14,9 +14,11 @@ export interface TriggerHit {
 }
 
 /** Words that cannot sit between a determiner and its noun: "the US responded with airstrikes" is not "the airstrikes". */
-const NOT_MODIFIER = /^(?:with|in|on|of|by|to|for|at|from|into|and|or|but|that|which|who|was|were|is|are|has|had|have|been|be|said|says|responded|reported|announced|conducted|carried|launched|after|before|as|than)$/i;
+const NOT_MODIFIER =
+  /^(?:with|in|on|of|by|to|for|at|from|into|and|or|but|that|which|who|was|were|is|are|has|had|have|been|be|said|says|responded|reported|announced|conducted|carried|launched|after|before|as|than)$/i;
 /** Words that make a following noun trigger indefinite again ("the recent drone attack" is a new telling only with a place). */
-const INDEFINITE_BEFORE = /\b(?:a|an|another|new|fresh|separate|second|further)\s+(?:[\p{L}-]+\s+){0,2}$/iu;
+const INDEFINITE_BEFORE =
+  /\b(?:a|an|another|new|fresh|separate|second|further)\s+(?:[\p{L}-]+\s+){0,2}$/iu;
 
 const DETERMINER = /^(?:the|this|that|these|those|its|their|his|her|our|such)$/i;
 /** Triggers in verb form ("struck", "killed") are never a definite noun phrase. */
@@ -59,14 +61,19 @@ export function findTriggers(
   for (const b of lex.blockers) {
     if (!b.re.test(s)) continue;
     const kept = hits.filter((h) => b.keepKinds.has(h.rule.kind));
-    if (kept.length < hits.length) log?.(`blocked ${hits.length - kept.length} trigger(s): ${b.reason}`);
+    if (kept.length < hits.length)
+      log?.(`blocked ${hits.length - kept.length} trigger(s): ${b.reason}`);
     return applyHalts(kept, sentence, log);
   }
   return applyHalts(hits, sentence, log);
 }
 
 /** Violence named as the object of a halt or agreement is not happening: drop it. */
-function applyHalts(hits: TriggerHit[], sentence: Sentence, log?: (r: string) => void): TriggerHit[] {
+function applyHalts(
+  hits: TriggerHit[],
+  sentence: Sentence,
+  log?: (r: string) => void,
+): TriggerHit[] {
   const halts = hits.filter((h) => h.rule.kind === "halt");
   if (!halts.length) return hits;
   return hits.filter((h) => {

@@ -43,7 +43,10 @@ describe("boilerplate patterns (data/boilerplate.tsv)", () => {
     ["Required fields are marked *", "comment-form"],
     ["Post Comment", "comment-form"],
     ["Cancel reply", "comment-form"],
-    ["Save my name, email, and website in this browser for the next time I comment.", "comment-form"],
+    [
+      "Save my name, email, and website in this browser for the next time I comment.",
+      "comment-form",
+    ],
     ["12 Comments", "comment-form"],
     ["© 2024 Riverside Daily Monitor", "copyright"],
     ["Copyright 2024 Example Media. All rights reserved.", "copyright"],
@@ -92,7 +95,10 @@ describe("trailing related-post titles", () => {
       "Floods Displace Thousands Along Coast",
       "Local team wins regional cup final",
     ]);
-    assert.deepEqual(kept, ["Gunmen attacked a checkpoint on Tuesday, killing four officers.", "The governor ordered an inquiry."]);
+    assert.deepEqual(kept, [
+      "Gunmen attacked a checkpoint on Tuesday, killing four officers.",
+      "The governor ordered an inquiry.",
+    ]);
     assert.deepEqual(
       dropped.map((d) => d.text),
       ["Floods Displace Thousands Along Coast", "Local team wins regional cup final"],
@@ -101,15 +107,22 @@ describe("trailing related-post titles", () => {
   });
 
   it("drops one line that glues several titles together", () => {
-    const glued = "Market Prices Rise Again Farmers Union Meets Minister Weather Warning Issued For Weekend Storm";
+    const glued =
+      "Market Prices Rise Again Farmers Union Meets Minister Weather Warning Issued For Weekend Storm";
     assert.equal(isTitleLike(glued), true);
     const { kept, dropped } = stripTrailingTitles(["The governor ordered an inquiry.", glued]);
     assert.deepEqual(kept, ["The governor ordered an inquiry."]);
-    assert.deepEqual(dropped.map((d) => d.text), [glued]);
+    assert.deepEqual(
+      dropped.map((d) => d.text),
+      [glued],
+    );
   });
 
   it("keeps a real last paragraph that ends with a period", () => {
-    const blocks = ["First paragraph of the report.", "The talks will resume next week in the capital, officials said."];
+    const blocks = [
+      "First paragraph of the report.",
+      "The talks will resume next week in the capital, officials said.",
+    ];
     assert.deepEqual(stripTrailingTitles(blocks).kept, blocks);
   });
 
@@ -122,11 +135,17 @@ describe("trailing related-post titles", () => {
   });
 
   it("never drops the first block: a one-line report without a period stays", () => {
-    assert.deepEqual(stripTrailingTitles(["Police arrest 12 protesters in Lagos"]).kept, ["Police arrest 12 protesters in Lagos"]);
+    assert.deepEqual(stripTrailingTitles(["Police arrest 12 protesters in Lagos"]).kept, [
+      "Police arrest 12 protesters in Lagos",
+    ]);
   });
 
   it("keeps a list the text introduces with a colon", () => {
-    const blocks = ["According to the governor's office, the strike caused the following:", "two deaths among the guards", "the loss of fuel"];
+    const blocks = [
+      "According to the governor's office, the strike caused the following:",
+      "two deaths among the guards",
+      "the loss of fuel",
+    ];
     assert.deepEqual(stripTrailingTitles(blocks).kept, blocks);
   });
 
@@ -138,7 +157,10 @@ describe("trailing related-post titles", () => {
       "Leave a Reply",
       "Floods Displace Thousands Along Coast",
     ]);
-    assert.deepEqual(kept, ["Gunmen attacked a checkpoint on Tuesday.", "The governor ordered an inquiry."]);
+    assert.deepEqual(kept, [
+      "Gunmen attacked a checkpoint on Tuesday.",
+      "The governor ordered an inquiry.",
+    ]);
     assert.deepEqual(
       dropped.map((d) => d.text),
       ["Also Read: Elections postponed", "Leave a Reply", "Floods Displace Thousands Along Coast"],

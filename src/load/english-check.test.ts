@@ -1,6 +1,11 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { checkEnglish, ENGLISH_MIN_SHARE, englishFunctionWords, MIN_WORDS_FOR_SHARE } from "./english-check.ts";
+import {
+  checkEnglish,
+  ENGLISH_MIN_SHARE,
+  englishFunctionWords,
+  MIN_WORDS_FOR_SHARE,
+} from "./english-check.ts";
 
 // All texts here were written for these tests.
 const english = {
@@ -19,7 +24,8 @@ const foreign = {
     "Hombres armados atacaron el martes por la noche un puesto de control de la policía a las afueras de la ciudad, matando a cuatro agentes e hiriendo a otros dos, según informó un funcionario local. Los atacantes huyeron hacia el bosque antes de que llegaran los refuerzos.",
   german:
     "Bewaffnete Männer haben am Dienstagabend einen Kontrollposten der Polizei am Stadtrand angegriffen und dabei vier Polizisten getötet und zwei weitere verletzt, wie ein örtlicher Beamter mitteilte. Die Angreifer flohen in den Wald, bevor Verstärkung eintraf.",
-  arabic: "هاجم مسلحون نقطة تفتيش للشرطة على أطراف المدينة مساء الثلاثاء، ما أسفر عن مقتل أربعة من رجال الشرطة وإصابة اثنين آخرين، وفق ما أفاد مسؤول محلي.",
+  arabic:
+    "هاجم مسلحون نقطة تفتيش للشرطة على أطراف المدينة مساء الثلاثاء، ما أسفر عن مقتل أربعة من رجال الشرطة وإصابة اثنين آخرين، وفق ما أفاد مسؤول محلي.",
   russian:
     "Вооружённые люди во вторник вечером напали на полицейский блокпост на окраине города, убив четырёх полицейских и ранив ещё двоих, сообщил местный чиновник.",
   shortArabic: "انفجار في السوق",
@@ -31,7 +37,8 @@ describe("English check", () => {
     assert.ok(words.size >= 100 && words.size <= 200, `${words.size} words`);
     assert.ok(words.has("the") && words.has("of") && words.has("were"));
     // Words frequent in French, Spanish or German would let those languages pass.
-    for (const w of ["a", "in", "on", "an", "was", "die", "de", "la"]) assert.ok(!words.has(w), `"${w}" is in the list`);
+    for (const w of ["a", "in", "on", "an", "was", "die", "de", "la"])
+      assert.ok(!words.has(w), `"${w}" is in the list`);
   });
 
   for (const [name, text] of Object.entries(english)) {

@@ -24,7 +24,10 @@ describe("feed loader: RSS 2.0 (fixtures/load/feed.rss)", () => {
 
   it("strips the description's HTML and its boilerplate", () => {
     const doc = docOf(items[0]);
-    assert.equal(doc.text, "A drone strike set a fuel depot ablaze near the border town of Vessa late on Tuesday, killing two guards, the governor said.");
+    assert.equal(
+      doc.text,
+      "A drone strike set a fuel depot ablaze near the border town of Vessa late on Tuesday, killing two guards, the governor said.",
+    );
     assert.deepEqual(doc.dropped, ["Read more: World news"]);
   });
 
@@ -34,7 +37,9 @@ describe("feed loader: RSS 2.0 (fixtures/load/feed.rss)", () => {
     assert.equal(doc.title, "Ceasefire talks stall & both sides trade blame");
     assert.equal(doc.text.split("\n\n").length, 2);
     assert.match(doc.text, /shelling was reported overnight/);
-    assert.deepEqual(doc.dropped, ["The post Ceasefire talks stall appeared first on Riverside Daily Monitor."]);
+    assert.deepEqual(doc.dropped, [
+      "The post Ceasefire talks stall appeared first on Riverside Daily Monitor.",
+    ]);
   });
 
   it("an item with no body is an `empty` error naming the item", () => {
@@ -68,7 +73,12 @@ describe("feed loader: Atom (fixtures/load/feed.atom)", () => {
 
 describe("feed loader: bad feeds", () => {
   it("invalid XML is a FEED_MALFORMED error with the line", () => {
-    const items = [...loadFeed('<?xml version="1.0"?>\n<rss><channel><item><title>x</item></channel></rss>', "bad.xml")];
+    const items = [
+      ...loadFeed(
+        '<?xml version="1.0"?>\n<rss><channel><item><title>x</item></channel></rss>',
+        "bad.xml",
+      ),
+    ];
     assert.equal(items.length, 1);
     const error = errorOf(items[0]);
     assert.equal(error.code, "FEED_MALFORMED");
@@ -76,13 +86,19 @@ describe("feed loader: bad feeds", () => {
   });
 
   it("XML that is not a feed is a FEED_MALFORMED error", () => {
-    const error = errorOf([...loadFeed('<?xml version="1.0"?><urlset><url><loc>x</loc></url></urlset>', "sitemap.xml")][0]);
+    const error = errorOf(
+      [
+        ...loadFeed('<?xml version="1.0"?><urlset><url><loc>x</loc></url></urlset>', "sitemap.xml"),
+      ][0],
+    );
     assert.equal(error.code, "FEED_MALFORMED");
     assert.match(error.message, /no <rss>, <feed> or <rdf:RDF>/);
   });
 
   it("a feed without items is an `empty` error", () => {
-    const error = errorOf([...loadFeed("<rss version=\"2.0\"><channel><title>T</title></channel></rss>", "none.rss")][0]);
+    const error = errorOf(
+      [...loadFeed('<rss version="2.0"><channel><title>T</title></channel></rss>', "none.rss")][0],
+    );
     assert.equal(error.code, "INPUT_EMPTY");
   });
 
@@ -99,7 +115,9 @@ describe("feed loader: bad feeds", () => {
   });
 
   it("applies --published to every item", () => {
-    const items = [...loadFeed(readFileSync(fixture("feed.atom"), "utf8"), "feed.atom", "2024-12-31")];
+    const items = [
+      ...loadFeed(readFileSync(fixture("feed.atom"), "utf8"), "feed.atom", "2024-12-31"),
+    ];
     assert.ok(items.every((i) => "doc" in i && i.doc.published === "2024-12-31"));
   });
 });

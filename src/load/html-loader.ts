@@ -9,8 +9,8 @@ import type { IsoDate } from "../core/types.ts";
 import { filterBoilerplate, isTitleLike } from "./boilerplate.ts";
 import { dateFromUrl, normalizeDate } from "./dates.ts";
 import {
-  type DomDocument,
   bodyBlocks,
+  type DomDocument,
   type DomNode,
   parseDocument,
   type TextBlock,
@@ -259,7 +259,8 @@ export function pageMetadata(
 export function extractHtml(html: string, pageUrl: string | null = null): HtmlExtract {
   let lean = html.replace(NOT_CONTENT, "");
   // A fragment ("<p>...</p>", as JSONL and feeds carry) needs a body to be read as a page.
-  if (!/<(?:html|body)\b/i.test(lean.slice(0, 4096))) lean = `<!DOCTYPE html><html><body>${lean}</body></html>`;
+  if (!/<(?:html|body)\b/i.test(lean.slice(0, 4096)))
+    lean = `<!DOCTYPE html><html><body>${lean}</body></html>`;
   const doc = parseDocument(lean);
   const meta = pageMetadata(doc, html, pageUrl);
   let blocks: TextBlock[] = [];

@@ -66,28 +66,58 @@ describe("JSONL loader: fixtures/load/stories.jsonl", () => {
 
 describe("JSONL lines", () => {
   it("takes an ISO timestamp's date as written", () => {
-    const doc = docOf(loadJsonlLine('{"id":"a","text":"Two soldiers were killed.","published":"2024-02-08T23:10:00-05:00"}', 1, "x.jsonl"));
+    const doc = docOf(
+      loadJsonlLine(
+        '{"id":"a","text":"Two soldiers were killed.","published":"2024-02-08T23:10:00-05:00"}',
+        1,
+        "x.jsonl",
+      ),
+    );
     assert.equal(doc.published, "2024-02-08");
   });
 
   it("rejects an impossible date", () => {
-    const error = errorOf(loadJsonlLine('{"id":"a","text":"Two soldiers were killed.","published":"2024-02-30"}', 7, "x.jsonl"));
+    const error = errorOf(
+      loadJsonlLine(
+        '{"id":"a","text":"Two soldiers were killed.","published":"2024-02-30"}',
+        7,
+        "x.jsonl",
+      ),
+    );
     assert.match(error.message, /^x\.jsonl:7: .*not a date/);
   });
 
   it("lets --published override the record's date", () => {
-    const doc = docOf(loadJsonlLine('{"id":"a","text":"Two soldiers were killed.","published":"2024-02-01"}', 1, "x.jsonl", "2024-02-08"));
+    const doc = docOf(
+      loadJsonlLine(
+        '{"id":"a","text":"Two soldiers were killed.","published":"2024-02-01"}',
+        1,
+        "x.jsonl",
+        "2024-02-08",
+      ),
+    );
     assert.equal(doc.published, "2024-02-08");
   });
 
   it("rejects a non-string title or url, and an array id", () => {
-    assert.match(errorOf(loadJsonlLine('{"id":"a","text":"x","title":["t"]}', 1, "x.jsonl")).message, /"title" must be a string, not an array/);
-    assert.match(errorOf(loadJsonlLine('{"id":"a","text":"x","url":5}', 1, "x.jsonl")).message, /"url" must be a string/);
-    assert.match(errorOf(loadJsonlLine('{"id":["a"],"text":"x"}', 1, "x.jsonl")).message, /missing "id"/);
+    assert.match(
+      errorOf(loadJsonlLine('{"id":"a","text":"x","title":["t"]}', 1, "x.jsonl")).message,
+      /"title" must be a string, not an array/,
+    );
+    assert.match(
+      errorOf(loadJsonlLine('{"id":"a","text":"x","url":5}', 1, "x.jsonl")).message,
+      /"url" must be a string/,
+    );
+    assert.match(
+      errorOf(loadJsonlLine('{"id":["a"],"text":"x"}', 1, "x.jsonl")).message,
+      /missing "id"/,
+    );
   });
 
   it("a record whose text is only boilerplate is an `empty` error naming the line", () => {
-    const error = errorOf(loadJsonlLine('{"id":"a","text":"Leave a Reply\\n\\nRead more"}', 4, "x.jsonl"));
+    const error = errorOf(
+      loadJsonlLine('{"id":"a","text":"Leave a Reply\\n\\nRead more"}', 4, "x.jsonl"),
+    );
     assert.equal(error.code, "INPUT_EMPTY");
     assert.equal(error.input, "x.jsonl:4");
   });

@@ -10,7 +10,8 @@ import { gzipSync } from "node:zlib";
 import { idFromPath, idFromUrl, loadInputs } from "./load-inputs.ts";
 import { collect, docOf, errorOf, fixture } from "./test-helpers.ts";
 
-const ARTICLE = "Two soldiers were killed when fighters attacked an army post near the border on Saturday, the ministry said.";
+const ARTICLE =
+  "Two soldiers were killed when fighters attacked an army post near the border on Saturday, the ministry said.";
 
 describe("loadInputs: files and directories", () => {
   let dir: string;
@@ -21,7 +22,10 @@ describe("loadInputs: files and directories", () => {
     writeFileSync(join(dir, "b.txt"), ARTICLE);
     writeFileSync(join(dir, "a.html.gz"), gzipSync(readFileSync(fixture("page.html"))));
     copyFileSync(fixture("notes.md"), join(dir, "sub", "c.md"));
-    writeFileSync(join(dir, "sub", "d.jsonl"), `{"id":"j1","text":${JSON.stringify(ARTICLE)}}\n{oops\n`);
+    writeFileSync(
+      join(dir, "sub", "d.jsonl"),
+      `{"id":"j1","text":${JSON.stringify(ARTICLE)}}\n{oops\n`,
+    );
     writeFileSync(join(dir, "other", "b.txt"), ARTICLE);
     writeFileSync(join(dir, "photo.jpg"), Buffer.from([0xff, 0xd8, 0xff, 0x00]));
     writeFileSync(join(dir, ".hidden.txt"), ARTICLE);
@@ -33,7 +37,9 @@ describe("loadInputs: files and directories", () => {
 
   it("walks a directory recursively in sorted order, taking known extensions only", async () => {
     const items = await collect(loadInputs([dir]));
-    const names = items.map((i) => ("doc" in i ? i.doc.origin : i.error.input)?.slice(dir.length + 1));
+    const names = items.map((i) =>
+      ("doc" in i ? i.doc.origin : i.error.input)?.slice(dir.length + 1),
+    );
     assert.deepEqual(names, [
       "a.html.gz",
       "b.txt",
@@ -49,7 +55,11 @@ describe("loadInputs: files and directories", () => {
     assert.equal(page.title, "Drone strike hits fuel depot in border province");
     assert.equal(errorOf(items[2]).code, "INPUT_BINARY");
     assert.equal(errorOf(items[3]).code, "INPUT_EMPTY");
-    assert.equal(docOf(items[5]).title, "Protesters Clash With Police In Harbour City", "Markdown read as Markdown");
+    assert.equal(
+      docOf(items[5]).title,
+      "Protesters Clash With Police In Harbour City",
+      "Markdown read as Markdown",
+    );
     assert.equal(docOf(items[6]).id, "j1");
     assert.equal(errorOf(items[7]).code, "JSONL_MALFORMED");
   });
@@ -85,11 +95,17 @@ describe("loadInputs: files and directories", () => {
   });
 
   it("applies --published to every document", async () => {
-    const items = await collect(loadInputs([fixture("page.html"), fixture("feed.atom")], { published: "2024-02-08" }));
+    const items = await collect(
+      loadInputs([fixture("page.html"), fixture("feed.atom")], { published: "2024-02-08" }),
+    );
     const docs = items.filter((i) => "doc" in i).map(docOf);
     assert.equal(docs.length, 3);
     assert.ok(docs.every((d) => d.published === "2024-02-08"));
-    assert.ok(items[0] && "log" in items[0] && items[0].log.some((l) => /--published overrides 2024-03-05/.test(l.reason)));
+    assert.ok(
+      items[0] &&
+        "log" in items[0] &&
+        items[0].log.some((l) => /--published overrides 2024-03-05/.test(l.reason)),
+    );
   });
 
   it("refuses URL schemes it cannot fetch", async () => {
@@ -100,7 +116,10 @@ describe("loadInputs: files and directories", () => {
   it("makes stable ids from paths and URLs", () => {
     assert.equal(idFromPath("reports/Baghdad strike.html.gz"), "Baghdad strike");
     assert.equal(idFromPath("/x/my.story.txt"), "my.story");
-    assert.equal(idFromUrl("https://www.example.com/2024/02/08/strike.html"), "example-com-2024-02-08-strike-html");
+    assert.equal(
+      idFromUrl("https://www.example.com/2024/02/08/strike.html"),
+      "example-com-2024-02-08-strike-html",
+    );
     const long = idFromUrl(`https://example.com/${"a-very-long-slug-".repeat(10)}`);
     assert.ok(long.length <= 80 && /-[0-9a-f]{8}$/.test(long), long);
     assert.equal(long, idFromUrl(`https://example.com/${"a-very-long-slug-".repeat(10)}`));
@@ -111,23 +130,38 @@ describe("loadInputs: stdin", () => {
   const stdin = (s: string | Buffer) => Readable.from([Buffer.from(s)]);
 
   it("reads plain text as the document `stdin`", async () => {
-    const [item] = await collect(loadInputs(["-"], { stdin: stdin(`Border attack\n\n${ARTICLE}`) }));
+    const [item] = await collect(
+      loadInputs(["-"], { stdin: stdin(`Border attack\n\n${ARTICLE}`) }),
+    );
     const doc = docOf(item);
-    assert.deepEqual([doc.id, doc.origin, doc.title, doc.text], ["stdin", "stdin", "Border attack", ARTICLE]);
+    assert.deepEqual(
+      [doc.id, doc.origin, doc.title, doc.text],
+      ["stdin", "stdin", "Border attack", ARTICLE],
+    );
   });
 
   it("sniffs HTML and JSONL", async () => {
-    const [html] = await collect(loadInputs(["-"], { stdin: stdin(readFileSync(fixture("page.html"))) }));
+    const [html] = await collect(
+      loadInputs(["-"], { stdin: stdin(readFileSync(fixture("page.html"))) }),
+    );
     assert.equal(docOf(html).outlet, "Riverside Daily Monitor");
-    const lines = await collect(loadInputs(["-"], { stdin: stdin(readFileSync(fixture("stories.jsonl"))) }));
+    const lines = await collect(
+      loadInputs(["-"], { stdin: stdin(readFileSync(fixture("stories.jsonl"))) }),
+    );
     assert.equal(docOf(lines[0]).origin, "stdin:1");
     assert.equal(errorOf(lines[2]).input, "stdin:3");
   });
 
   it("reports empty and binary input", async () => {
-    assert.equal(errorOf((await collect(loadInputs(["-"], { stdin: stdin("  \n") })))[0]).code, "INPUT_EMPTY");
+    assert.equal(
+      errorOf((await collect(loadInputs(["-"], { stdin: stdin("  \n") })))[0]).code,
+      "INPUT_EMPTY",
+    );
     const binary = Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00]);
-    assert.equal(errorOf((await collect(loadInputs(["-"], { stdin: stdin(binary) })))[0]).code, "INPUT_BINARY");
+    assert.equal(
+      errorOf((await collect(loadInputs(["-"], { stdin: stdin(binary) })))[0]).code,
+      "INPUT_BINARY",
+    );
   });
 });
 
@@ -154,7 +188,10 @@ describe("loadInputs: URLs (a real HTTP server on loopback)", () => {
         res.end();
       } else if (req.url === "/declared-huge") {
         // Declares more than the limit and then stalls: the client must not wait for the rest.
-        res.writeHead(200, { "content-type": "text/plain", "content-length": String(50 * 1024 * 1024) });
+        res.writeHead(200, {
+          "content-type": "text/plain",
+          "content-length": String(50 * 1024 * 1024),
+        });
         res.write("a");
       } else {
         res.writeHead(404, { "content-type": "text/plain" });

@@ -11,7 +11,10 @@ describe("bytes to text", () => {
   });
 
   it("rejects NUL bytes as binary", () => {
-    assert.throws(() => decodeText(new Uint8Array([0x41, 0x00, 0x42]), "x.txt"), { code: "INPUT_BINARY", input: "x.txt" });
+    assert.throws(() => decodeText(new Uint8Array([0x41, 0x00, 0x42]), "x.txt"), {
+      code: "INPUT_BINARY",
+      input: "x.txt",
+    });
   });
 
   it("rejects random bytes as binary", () => {
@@ -26,7 +29,13 @@ describe("bytes to text", () => {
 
   it("reads legacy Windows-1252 text instead of calling it binary", () => {
     // "Café in Bogotá" with é and á as single bytes.
-    const latin1 = new Uint8Array([...bytes("Caf"), 0xe9, ...bytes(" in Bogot"), 0xe1, ...bytes(" was attacked.")]);
+    const latin1 = new Uint8Array([
+      ...bytes("Caf"),
+      0xe9,
+      ...bytes(" in Bogot"),
+      0xe1,
+      ...bytes(" was attacked."),
+    ]);
     assert.equal(decodeText(latin1, "x"), "Café in Bogotá was attacked.");
   });
 

@@ -18,17 +18,21 @@ export function fixture(name: string): string {
 
 export function docOf(item: LoadItem | undefined): Document {
   assert.ok(item, "expected an item, got none");
-  if ("error" in item) assert.fail(`expected a document, got error ${item.error.code}: ${item.error.message}`);
+  if ("error" in item)
+    assert.fail(`expected a document, got error ${item.error.code}: ${item.error.message}`);
   return item.doc;
 }
 
 export function errorOf(item: LoadItem | undefined): SitrepError {
   assert.ok(item, "expected an item, got none");
-  if ("doc" in item) assert.fail(`expected an error, got document ${item.doc.id}: "${item.doc.text.slice(0, 80)}"`);
+  if ("doc" in item)
+    assert.fail(`expected an error, got document ${item.doc.id}: "${item.doc.text.slice(0, 80)}"`);
   return item.error;
 }
 
-export async function collect(items: AsyncIterable<LoadItem> | Iterable<LoadItem>): Promise<LoadItem[]> {
+export async function collect(
+  items: AsyncIterable<LoadItem> | Iterable<LoadItem>,
+): Promise<LoadItem[]> {
   const out: LoadItem[] = [];
   for await (const item of items) out.push(item);
   return out;

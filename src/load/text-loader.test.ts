@@ -2,8 +2,8 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, it } from "node:test";
-import { cleanPlainText, loadText } from "./text-loader.ts";
 import { docOf, errorOf, fixture, SHARED, sharedPresent } from "./test-helpers.ts";
+import { cleanPlainText, loadText } from "./text-loader.ts";
 
 const source = (id: string) => ({ id, origin: `${id}.txt` });
 
@@ -55,7 +55,9 @@ describe("text loader: fixtures/load/article-boilerplate.txt", () => {
     assert.ok("log" in item);
     for (const line of doc.dropped) {
       assert.ok(
-        item.log.some((l) => l.stage === "load" && l.reason.includes(line) && /^dropped \(.+\)/.test(l.reason)),
+        item.log.some(
+          (l) => l.stage === "load" && l.reason.includes(line) && /^dropped \(.+\)/.test(l.reason),
+        ),
         `no reason logged for "${line}"`,
       );
     }
@@ -92,21 +94,29 @@ describe("text loader: layout", () => {
   });
 
   it("does not take a first line ending in a period for a title", () => {
-    const { title, text } = cleanPlainText("Two soldiers were killed.\n\nThe army said so on Sunday.", { detectTitle: true });
+    const { title, text } = cleanPlainText(
+      "Two soldiers were killed.\n\nThe army said so on Sunday.",
+      { detectTitle: true },
+    );
     assert.equal(title, null);
     assert.match(text, /^Two soldiers were killed\./);
   });
 
   it("does not take a lone line for a title: a one-line report is all text", () => {
-    const { title, text } = cleanPlainText("Police arrest 12 protesters in Lagos", { detectTitle: true });
+    const { title, text } = cleanPlainText("Police arrest 12 protesters in Lagos", {
+      detectTitle: true,
+    });
     assert.equal(title, null);
     assert.equal(text, "Police arrest 12 protesters in Lagos");
   });
 
   it("normalises line endings, no-break and zero-width spaces", () => {
-    const { text } = cleanPlainText("Title here\r\n\r\nTwo\u00a0soldiers were\u200b killed\r\nin the attack.\r\n", {
-      detectTitle: true,
-    });
+    const { text } = cleanPlainText(
+      "Title here\r\n\r\nTwo\u00a0soldiers were\u200b killed\r\nin the attack.\r\n",
+      {
+        detectTitle: true,
+      },
+    );
     assert.equal(text, "Two soldiers were killed in the attack.");
   });
 });
@@ -114,14 +124,19 @@ describe("text loader: layout", () => {
 describe("text loader: finds nothing", () => {
   it("a file of only boilerplate lines is an `empty` error", () => {
     const raw = readFileSync(fixture("only-boilerplate.txt"), "utf8");
-    const error = errorOf(loadText(raw, { id: "only-boilerplate", origin: "only-boilerplate.txt" }));
+    const error = errorOf(
+      loadText(raw, { id: "only-boilerplate", origin: "only-boilerplate.txt" }),
+    );
     assert.equal(error.code, "INPUT_EMPTY");
     assert.equal(error.input, "only-boilerplate.txt");
   });
 
   it("a link-title line alone after the story is dropped, not read as a paragraph", () => {
     const doc = docOf(
-      loadText("Two soldiers were killed on Sunday, the army said.\n\nRead Latest News: Floods close the coast road", source("x")),
+      loadText(
+        "Two soldiers were killed on Sunday, the army said.\n\nRead Latest News: Floods close the coast road",
+        source("x"),
+      ),
     );
     assert.equal(doc.text, "Two soldiers were killed on Sunday, the army said.");
     assert.deepEqual(doc.dropped, ["Read Latest News: Floods close the coast road"]);
@@ -155,11 +170,17 @@ describe("text loader: the seed article (../shared/seed/article.txt)", () => {
     assert.ok(!doc.text.includes(expected.title), "title repeated in text");
     assert.ok(!doc.dropped.includes(expected.title), "title listed as boilerplate");
     // Every other non-blank line of the seed is a paragraph of the text, whole and in order.
-    const lines = raw.split(/\r?\n/).map((l) => l.trim()).filter((l) => l && l !== expected.title);
+    const lines = raw
+      .split(/\r?\n/)
+      .map((l) => l.trim())
+      .filter((l) => l && l !== expected.title);
     const paragraphs = lines.filter((l) => !doc.dropped.includes(l));
     assert.equal(doc.text, paragraphs.join("\n\n"));
     assert.equal(paragraphs.length, lines.length - doc.dropped.length);
     assert.ok(paragraphs.length >= 10, `only ${paragraphs.length} paragraphs kept`);
-    assert.ok(paragraphs.every((p) => /[.!?"”]$/.test(p)), "a kept paragraph does not end a sentence");
+    assert.ok(
+      paragraphs.every((p) => /[.!?"”]$/.test(p)),
+      "a kept paragraph does not end a sentence",
+    );
   });
 });

@@ -1,21 +1,21 @@
 // Turns each merged group of mentions into ACLED-style events: one per country (ACLED codes an
 // event that spans countries once in each), with the single best figures, every claim kept
 // beside them, evidence spans, and a confidence score.
-import { note, type DocumentContext } from "../core/context.ts";
+
+import type { CountryLexicon } from "../annotate/countries.ts";
+import { type DocumentContext, note } from "../core/context.ts";
 import type {
   Actor,
   ActorMention,
   Claim,
   DateMention,
   EventType,
-
   IsoDate,
   Mention,
   Place,
   PlaceMention,
   SitrepEvent,
 } from "../core/types.ts";
-import type { CountryLexicon } from "../annotate/countries.ts";
 import type { EventGroup } from "./event-merger.ts";
 
 const STAGE = "events";
@@ -62,7 +62,11 @@ export function buildEvents(b: BuildContext, groups: EventGroup[]): SitrepEvent[
   return built
     .filter(({ event }) => {
       if (isHistory(b.ctx.reference, event)) {
-        note(b.ctx, STAGE, `"${event.sub_event_type}" dated ${event.event_date} is history, not news: dropped`);
+        note(
+          b.ctx,
+          STAGE,
+          `"${event.sub_event_type}" dated ${event.event_date} is history, not news: dropped`,
+        );
         return false;
       }
       return true;
@@ -72,43 +76,56 @@ export function buildEvents(b: BuildContext, groups: EventGroup[]): SitrepEvent[
 
 function splitByCountry(g: EventGroup): [string | null, Mention[]][] {
   const order: string[] = [];
-  for (const m of g.mentions) for (const p of m.places) if (!order.includes(p.place.iso)) order.push(p.place.iso);
+  for (const m of g.mentions)
+    for (const p of m.places) if (!order.includes(p.place.iso)) order.push(p.place.iso);
   if (order.length <= 1) return [[order[0] ?? null, g.mentions]];
   return order.map((iso, i) => [
     iso,
-    g.mentions.filter((m) => (m.places.length ? m.places.some((p) => p.place.iso === iso) : i === 0)),
+    g.mentions.filter((m) =>
+      m.places.length ? m.places.some((p) => p.place.iso === iso) : i === 0,
+    ),
   ]);
 }
 
 function buildOne(b: BuildContext, mentions: Mention[], iso: string | null): SitrepEvent | null {
   const { ctx, countries } = b;
-  const typed = [...mentions].sort((x, y) => Number(x.generic) - Number(y.generic) || y.strength - x.strength)[0];
+  const typed = [...mentions].sort(
+    (x, y) => Number(x.generic) - Number(y.generic) || y.strength - x.strength,
+  )[0];
   const eventType: EventType = typed.event_type;
   const places = mentions.flatMap((m) => m.places).filter((p) => !iso || p.place.iso === iso);
   const pick = bestPlace(places);
   const a1 = pickActor(mentions.map((m) => m.actor1));
   // The party acted upon is never the one acting: choose it among the others.
-  const a2 = pickActor(mentions.map((m) => (m.actor2 && a1 && sameSide(m.actor2.actor, a1.actor) ? null : m.actor2)));
+  const a2 = pickActor(
+    mentions.map((m) => (m.actor2 && a1 && sameSide(m.actor2.actor, a1.actor) ? null : m.actor2)),
+  );
   const countryIso = pick?.place.iso ?? iso ?? a1?.actor.iso ?? a2?.actor.iso ?? null;
   let place: Place | null = pick?.place ?? null;
   let precision: 1 | 2 | 3 | null = pick?.precision ?? null;
   if (!place && countryIso) {
     place = b.countryPlace(countryIso);
     precision = place ? 3 : null;
-    if (place) note(ctx, STAGE, `no place stated for "${typed.trigger.text}": country of its parties, precision 3`);
+    if (place)
+      note(
+        ctx,
+        STAGE,
+        `no place stated for "${typed.trigger.text}": country of its parties, precision 3`,
+      );
   }
   if (pick && pick.kind !== "city" && precision === 1) precision = 3;
   const date = bestDate(mentions.map((m) => m.date));
   const claims = dedupeClaims(mentions.flatMap((m) => m.claims));
   const violent = eventType !== "Strategic developments" && eventType !== "Protests";
-  const name = (a: ActorMention | null) => (a ? actorName(a.actor, countryIso, violent, countries) : null);
+  const name = (a: ActorMention | null) =>
+    a ? actorName(a.actor, countryIso, violent, countries) : null;
   const actor1 = name(a1);
   let actor2 = name(a2);
   if (actor2 === actor1) actor2 = null;
   const assoc = (list: ActorMention[]) => {
-    const names = [...new Set(list.map((a) => actorName(a.actor, countryIso, violent, countries)))].filter(
-      (n): n is string => n !== null && n !== actor1 && n !== actor2,
-    );
+    const names = [
+      ...new Set(list.map((a) => actorName(a.actor, countryIso, violent, countries))),
+    ].filter((n): n is string => n !== null && n !== actor1 && n !== actor2);
     return names.length ? names.join("; ") : null;
   };
   const sources = [...new Set(mentions.map((m) => m.source).filter((s): s is string => !!s))];
@@ -126,9 +143,16 @@ function buildOne(b: BuildContext, mentions: Mention[], iso: string | null): Sit
     inter2: a2 && actor2 ? a2.actor.inter : null,
     country: countryIso ? countries.name(countryIso) : null,
     iso: countryIso,
-    admin1: place && precision !== 3 ? place.admin1 : pick?.kind === "admin1" ? pick.place.admin1 : null,
+    admin1:
+      place && precision !== 3 ? place.admin1 : pick?.kind === "admin1" ? pick.place.admin1 : null,
     admin2: place && precision !== 3 ? place.admin2 : null,
-    location: pick ? (pick.kind === "country" ? countries.name(pick.place.iso) : pick.place.name) : place ? countries.name(place.iso) : null,
+    location: pick
+      ? pick.kind === "country"
+        ? countries.name(pick.place.iso)
+        : pick.place.name
+      : place
+        ? countries.name(place.iso)
+        : null,
     latitude: place?.latitude ?? null,
     longitude: place?.longitude ?? null,
     geo_precision: precision,
@@ -148,7 +172,8 @@ function buildOne(b: BuildContext, mentions: Mention[], iso: string | null): Sit
 }
 
 function bestPlace(places: PlaceMention[]): PlaceMention | null {
-  const rank = (p: PlaceMention) => (p.kind === "city" ? 0 : p.kind === "admin1" ? 10 : 20) + p.precision;
+  const rank = (p: PlaceMention) =>
+    (p.kind === "city" ? 0 : p.kind === "admin1" ? 10 : 20) + p.precision;
   let best: PlaceMention | null = null;
   for (const p of places) if (!best || rank(p) < rank(best)) best = p;
   return best;
@@ -161,7 +186,15 @@ function pickActor(list: (ActorMention | null)[]): ActorMention | null {
     if (!a) continue;
     // A generic party with no country ("troops") is the weakest evidence of who it was.
     const weight =
-      a.rule === "actor:dictionary" ? 3 : a.rule === "actor:country" ? 2 : a.actor.name.includes("{country}") ? 0.5 : a.stated ? 1.5 : 1;
+      a.rule === "actor:dictionary"
+        ? 3
+        : a.rule === "actor:country"
+          ? 2
+          : a.actor.name.includes("{country}")
+            ? 0.5
+            : a.stated
+              ? 1.5
+              : 1;
     const cur = score.get(a.actor.id);
     score.set(a.actor.id, { a: cur?.a ?? a, n: (cur?.n ?? 0) + weight });
   }
@@ -173,17 +206,28 @@ function pickActor(list: (ActorMention | null)[]): ActorMention | null {
 function sameSide(a: Actor, b: Actor): boolean {
   if (a.id === b.id) return true;
   const countryOf = (x: Actor) => (x.id.startsWith("country:") ? x.iso : null);
-  return (countryOf(a) !== null && countryOf(a) === b.iso && b.inter === 1) || (countryOf(b) !== null && countryOf(b) === a.iso && a.inter === 1);
+  return (
+    (countryOf(a) !== null && countryOf(a) === b.iso && b.inter === 1) ||
+    (countryOf(b) !== null && countryOf(b) === a.iso && a.inter === 1)
+  );
 }
 
 /** ACLED's names: a country acting in violence is its military; generic parties take the event's country. */
-function actorName(actor: Actor, iso: string | null, violent: boolean, countries: CountryLexicon): string | null {
+function actorName(
+  actor: Actor,
+  iso: string | null,
+  violent: boolean,
+  countries: CountryLexicon,
+): string | null {
   if (actor.id.startsWith("country:") && actor.iso) {
     return `${violent ? "Military Forces" : "Government"} of ${countries.nameAfterOf(actor.iso)}`;
   }
   if (actor.name.includes("{country}")) {
     // "Military Forces" of no known country says nothing an analyst can use.
-    if (!iso) return actor.name.includes("of {country}") ? null : actor.name.replace(/\s*\(\{country\}\)/, "");
+    if (!iso)
+      return actor.name.includes("of {country}")
+        ? null
+        : actor.name.replace(/\s*\(\{country\}\)/, "");
     return actor.name.includes("of {country}")
       ? actor.name.replace("{country}", countries.nameAfterOf(iso))
       : actor.name.replace("{country}", countries.name(iso));
@@ -200,7 +244,9 @@ function bestDate(dates: (DateMention | null)[]): DateMention | null {
 
 /** ACLED's single figure is the most conservative one reported; a stated zero counts only alone. */
 function bestFigure(claims: Claim[], field: Claim["field"]): number | null {
-  const values = claims.filter((c) => c.field === field && typeof c.value === "number").map((c) => c.value as number);
+  const values = claims
+    .filter((c) => c.field === field && typeof c.value === "number")
+    .map((c) => c.value as number);
   if (!values.length) return null;
   const positive = values.filter((v) => v > 0);
   return positive.length ? Math.min(...positive) : 0;
@@ -230,8 +276,14 @@ function dedupeEvidence(mentions: Mention[]) {
 function notes(mentions: Mention[], claims: Claim[], place: PlaceMention | null): string {
   const lead = (mentions.find((m) => !m.reference) ?? mentions[0]).sentence.text;
   const figures = claims
-    .filter((c) => c.field === "fatalities" || c.field === "civilian_fatalities" || c.field === "injuries")
-    .map((c) => `${c.source ?? "the report"}: ${c.qualifier && c.qualifier !== "exact" ? `${c.qualifier} ` : ""}${c.value} ${c.field.replace("_", " ")}`);
+    .filter(
+      (c) =>
+        c.field === "fatalities" || c.field === "civilian_fatalities" || c.field === "injuries",
+    )
+    .map(
+      (c) =>
+        `${c.source ?? "the report"}: ${c.qualifier && c.qualifier !== "exact" ? `${c.qualifier} ` : ""}${c.value} ${c.field.replace("_", " ")}`,
+    );
   const where = place?.subPlace ? ` Place: ${place.subPlace}, ${place.place.name}.` : "";
   return `${lead}${where}${figures.length > 1 ? ` Claims: ${[...new Set(figures)].join("; ")}.` : ""}`;
 }
@@ -278,7 +330,12 @@ function inheritContext(b: BuildContext, built: Built[]): void {
     const prev = built
       .slice(0, i)
       .reverse()
-      .find((y) => y.placeStated && para - y.group.mentions[0].sentence.paragraph <= CONTEXT_PARAGRAPHS && (!x.event.iso || x.event.iso === y.event.iso));
+      .find(
+        (y) =>
+          y.placeStated &&
+          para - y.group.mentions[0].sentence.paragraph <= CONTEXT_PARAGRAPHS &&
+          (!x.event.iso || x.event.iso === y.event.iso),
+      );
     if (!prev) return;
     const e = x.event;
     const p = prev.event;
@@ -296,11 +353,18 @@ function inheritContext(b: BuildContext, built: Built[]): void {
       });
       for (const field of ["actor1", "actor2", "assoc_actor_1", "assoc_actor_2"] as const) {
         const v = e[field];
-        if (v?.includes("{country}") || (v && /^(?:Civilians|Protesters|Rioters|Unidentified Armed Group)$/.test(v))) {
+        if (
+          v?.includes("{country}") ||
+          (v && /^(?:Civilians|Protesters|Rioters|Unidentified Armed Group)$/.test(v))
+        ) {
           e[field] = v.replace(/\s*\(\{country\}\)$/, "").concat(` (${p.country})`);
         }
       }
-      note(b.ctx, STAGE, `"${e.sub_event_type}" names no place: placed at ${p.location} from the event told before it, precision ${e.geo_precision}`);
+      note(
+        b.ctx,
+        STAGE,
+        `"${e.sub_event_type}" names no place: placed at ${p.location} from the event told before it, precision ${e.geo_precision}`,
+      );
     }
     if (!x.dateStated && !x.group.precedes.length && prev.dateStated && p.event_date) {
       e.event_date = p.event_date;
@@ -331,7 +395,11 @@ function dateAntecedents(b: BuildContext, built: Built[]): void {
       start: x.event.evidence[0]?.start ?? 0,
       end: x.event.evidence[0]?.end ?? 0,
     });
-    note(b.ctx, STAGE, `"${x.event.sub_event_type}" told as preceding an event of ${after[0]}: dated before it, precision 3`);
+    note(
+      b.ctx,
+      STAGE,
+      `"${x.event.sub_event_type}" told as preceding an event of ${after[0]}: dated before it, precision 3`,
+    );
   }
   for (const x of built) {
     if (x.event.event_date || !b.ctx.reference) continue;
@@ -344,6 +412,9 @@ function dateAntecedents(b: BuildContext, built: Built[]): void {
 function isHistory(reference: IsoDate | null, e: SitrepEvent): boolean {
   if (!reference || !e.event_date) return false;
   const days = (Date.parse(reference) - Date.parse(e.event_date)) / 86_400_000;
-  return days > HISTORY_DAYS && e.time_precision === 3 && e.evidence.every((x) => !/\b(?:on|in)\s+\d/.test(x.text));
+  return (
+    days > HISTORY_DAYS &&
+    e.time_precision === 3 &&
+    e.evidence.every((x) => !/\b(?:on|in)\s+\d/.test(x.text))
+  );
 }
-

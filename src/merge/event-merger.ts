@@ -2,7 +2,7 @@
 // strike") join the event they point back to, and mentions that agree on type, place, date
 // and parties join each other. Two attacks on one day in one city stay two when the text says
 // "another" or they disagree on a party or a figure.
-import { note, type DocumentContext } from "../core/context.ts";
+import { type DocumentContext, note } from "../core/context.ts";
 import { distanceKm } from "../core/geo.ts";
 import type { Mention, PlaceMention } from "../core/types.ts";
 
@@ -10,7 +10,8 @@ const STAGE = "merge";
 /** Cities this close are one place for merging (a town and its suburb): 25 km, ACLED's "near". */
 const SAME_PLACE_KM = 25;
 const VIOLENT = new Set(["Battles", "Explosions/Remote violence", "Violence against civilians"]);
-const ANOTHER = /\b(?:another|separate|second|third|a\s+further|in\s+a\s+separate|elsewhere|meanwhile|also\s+in)\b/i;
+const ANOTHER =
+  /\b(?:another|separate|second|third|a\s+further|in\s+a\s+separate|elsewhere|meanwhile|also\s+in)\b/i;
 
 export interface EventGroup {
   mentions: Mention[];
@@ -25,11 +26,15 @@ export function mergeMentions(ctx: DocumentContext, mentions: Mention[]): EventG
     if (target) {
       target.mentions.push(m);
       const prev = groups[groups.length - 1];
-      if (m.antecedent && prev && prev !== target && !target.precedes.includes(prev)) target.precedes.push(prev);
-      note(ctx, STAGE, `"${m.trigger.text}" (sentence ${m.sentence.index}) joins the event of "${target.mentions[0].trigger.text}"`);
+      if (m.antecedent && prev && prev !== target && !target.precedes.includes(prev))
+        target.precedes.push(prev);
+      note(
+        ctx,
+        STAGE,
+        `"${m.trigger.text}" (sentence ${m.sentence.index}) joins the event of "${target.mentions[0].trigger.text}"`,
+      );
     } else if (m.reference && !m.places.length && !m.date) {
       note(ctx, STAGE, `"${m.trigger.text}" refers to an event not told here: dropped`);
-      continue;
     } else {
       const g: EventGroup = { mentions: [m], precedes: [] };
       // What came just before in the text is what this one is said to precede.
@@ -49,10 +54,19 @@ function bestGroup(groups: EventGroup[], m: Mention): EventGroup | null {
     let score = rank * 0.1; // later groups are nearer in the text
     if (headWord(m) && g.mentions.some((x) => headWord(x) === headWord(m))) score += 1;
     // "the strikes" points back to strikes told in the plural.
-    if (m.reference && isPlural(m) && g.mentions.some((x) => !x.reference && isPlural(x))) score += 0.5;
-    const values = new Set(g.mentions.flatMap((x) => x.claims.filter((c) => c.field === "fatalities").map((c) => c.value)));
+    if (m.reference && isPlural(m) && g.mentions.some((x) => !x.reference && isPlural(x)))
+      score += 0.5;
+    const values = new Set(
+      g.mentions.flatMap((x) =>
+        x.claims.filter((c) => c.field === "fatalities").map((c) => c.value),
+      ),
+    );
     if (m.claims.some((c) => c.field === "fatalities" && values.has(c.value))) score += 2;
-    if (m.places.length && g.mentions.some((x) => x.places.some((p) => m.places.some((q) => samePlace(p, q))))) score += 2;
+    if (
+      m.places.length &&
+      g.mentions.some((x) => x.places.some((p) => m.places.some((q) => samePlace(p, q))))
+    )
+      score += 2;
     if (m.actor2 && g.mentions.some((x) => x.actor2?.actor.id === m.actor2?.actor.id)) score += 0.5;
     if (score > bestScore) {
       best = g;
@@ -60,7 +74,13 @@ function bestGroup(groups: EventGroup[], m: Mention): EventGroup | null {
     }
   });
   // A new telling with its own place must share that place (or the group has none) to join.
-  if (best && !m.reference && !floating && ANOTHER.test(m.sentence.text.slice(0, m.trigger.start - m.sentence.start))) return null;
+  if (
+    best &&
+    !m.reference &&
+    !floating &&
+    ANOTHER.test(m.sentence.text.slice(0, m.trigger.start - m.sentence.start))
+  )
+    return null;
   return best;
 }
 
@@ -69,7 +89,12 @@ function compatible(g: EventGroup, m: Mention): boolean {
   if (first.event_type !== m.event_type) {
     const bothViolent = VIOLENT.has(first.event_type) && VIOLENT.has(m.event_type);
     if (!(bothViolent && (m.generic || g.mentions.every((x) => x.generic)))) return false;
-  } else if (!m.generic && !first.generic && first.sub_event_type !== m.sub_event_type && m.event_type !== "Protests") {
+  } else if (
+    !m.generic &&
+    !first.generic &&
+    first.sub_event_type !== m.sub_event_type &&
+    m.event_type !== "Protests"
+  ) {
     return false;
   }
   if (!placesCompatible(g, m)) return false;
@@ -84,12 +109,16 @@ function placesCompatible(g: EventGroup, m: Mention): boolean {
   const mIsos = new Set(m.places.map((p) => p.place.iso));
   // One event told across countries matches only the same set of countries.
   if (mIsos.size > 1 || gIsos.size > 1) {
-    return [...mIsos].every((i) => gIsos.has(i)) || [...gIsos].every((i) => mIsos.has(i)) && m.reference;
+    return (
+      [...mIsos].every((i) => gIsos.has(i)) ||
+      ([...gIsos].every((i) => mIsos.has(i)) && m.reference)
+    );
   }
   const gCities = gp.filter((p) => p.kind === "city");
   const mCities = m.places.filter((p) => p.kind === "city");
   if (![...mIsos].some((i) => gIsos.has(i))) return false;
-  if (gCities.length && mCities.length) return mCities.some((q) => gCities.some((p) => samePlace(p, q)));
+  if (gCities.length && mCities.length)
+    return mCities.some((q) => gCities.some((p) => samePlace(p, q)));
   // A country- or region-level telling and a town-level one: the same event only when one
   // refers back, or the group has only the country (the town sharpens it).
   if (gCities.length && !mCities.length) return m.reference;
@@ -98,15 +127,22 @@ function placesCompatible(g: EventGroup, m: Mention): boolean {
 
 export function samePlace(a: PlaceMention, b: PlaceMention): boolean {
   if (a.place.geonameid === b.place.geonameid) return true;
-  if (a.kind !== "city" || b.kind !== "city") return a.place.iso === b.place.iso && a.kind === b.kind && a.place.admin1 === b.place.admin1;
-  return distanceKm(a.place.latitude, a.place.longitude, b.place.latitude, b.place.longitude) <= SAME_PLACE_KM;
+  if (a.kind !== "city" || b.kind !== "city")
+    return a.place.iso === b.place.iso && a.kind === b.kind && a.place.admin1 === b.place.admin1;
+  return (
+    distanceKm(a.place.latitude, a.place.longitude, b.place.latitude, b.place.longitude) <=
+    SAME_PLACE_KM
+  );
 }
 
 function datesCompatible(g: EventGroup, m: Mention): boolean {
   if (!m.date) return true;
   const dated = g.mentions.filter((x) => x.date);
   if (!dated.length) return true;
-  return dated.some((x) => x.date && x.date.date <= (m.date?.endDate ?? "") && (m.date?.date ?? "") <= x.date.endDate);
+  return dated.some(
+    (x) =>
+      x.date && x.date.date <= (m.date?.endDate ?? "") && (m.date?.date ?? "") <= x.date.endDate,
+  );
 }
 
 function actorsCompatible(g: EventGroup, m: Mention): boolean {
@@ -116,12 +152,18 @@ function actorsCompatible(g: EventGroup, m: Mention): boolean {
   return ids.some((a) => sameParty(a.actor, m.actor1?.actor));
 }
 
-function sameParty(a: { id: string; iso: string | null; affiliations: string[] }, b?: { id: string; iso: string | null; affiliations: string[] }): boolean {
+function sameParty(
+  a: { id: string; iso: string | null; affiliations: string[] },
+  b?: { id: string; iso: string | null; affiliations: string[] },
+): boolean {
   if (!b) return true;
   if (a.id === b.id || a.affiliations.includes(b.id) || b.affiliations.includes(a.id)) return true;
   // "the US" and "US Central Command" are one party; so are a country and its own forces.
-  const country = (x: { id: string; iso: string | null }) => (x.id.startsWith("country:") || x.id.startsWith("generic:") ? x.iso : null);
-  return (country(a) !== null && country(a) === b.iso) || (country(b) !== null && country(b) === a.iso);
+  const country = (x: { id: string; iso: string | null }) =>
+    x.id.startsWith("country:") || x.id.startsWith("generic:") ? x.iso : null;
+  return (
+    (country(a) !== null && country(a) === b.iso) || (country(b) !== null && country(b) === a.iso)
+  );
 }
 
 /** The trigger's head, so "strikes", "struck" and "airstrike" meet as "strike". */

@@ -17,7 +17,9 @@ test("one attack told three times is one event, with every claim kept", () => {
   assert.equal(e.event_date, "2024-05-13");
   assert.equal(e.fatalities, 5, "the most conservative figure");
   assert.equal(e.injuries, 20);
-  const deaths = e.claims.filter((c) => c.field === "fatalities").map((c) => [c.value, c.qualifier, c.source]);
+  const deaths = e.claims
+    .filter((c) => c.field === "fatalities")
+    .map((c) => [c.value, c.qualifier, c.source]);
   assert.deepEqual(deaths, [
     [5, "at least", "police"],
     [7, "exact", "Local hospital officials"],
@@ -31,7 +33,10 @@ test("two attacks on one day in one city stay two", () => {
       "In a separate attack, gunmen shot dead two policemen in Kirkuk on Monday.",
   );
   assert.equal(events.length, 2, events.map((e) => e.sub_event_type).join(", "));
-  assert.deepEqual(events.map((e) => e.fatalities), [5, 2]);
+  assert.deepEqual(
+    events.map((e) => e.fatalities),
+    [5, 2],
+  );
 });
 
 test("events in two countries are not merged", () => {

@@ -1,22 +1,34 @@
 // The extraction pipeline, assembled in one place (CONVENTIONS 1): an ordered list of small
 // stages over one document. Each stage says what it reads and writes; a stage that fails
 // reports its own name and the document it was on.
-import { loadActorDictionary, annotateActors, type ActorDictionary } from "../annotate/actor-annotator.ts";
-import { loadCountryLexicon, type CountryLexicon } from "../annotate/countries.ts";
+import {
+  type ActorDictionary,
+  annotateActors,
+  loadActorDictionary,
+} from "../annotate/actor-annotator.ts";
+import { type CountryLexicon, loadCountryLexicon } from "../annotate/countries.ts";
 import { annotateDates } from "../annotate/date-annotator.ts";
 import { annotateNumbers } from "../annotate/number-annotator.ts";
-import { openGazetteer, type Gazetteer } from "../annotate/places/gazetteer.ts";
+import { type Gazetteer, openGazetteer } from "../annotate/places/gazetteer.ts";
 import { annotatePlaces } from "../annotate/places/place-annotator.ts";
 import { splitSentences } from "../annotate/sentence-splitter.ts";
 import { tokenize } from "../annotate/tokens.ts";
-import { createContext, note, type DocumentContext } from "../core/context.ts";
+import { createContext, type DocumentContext, note } from "../core/context.ts";
 import { errors, isSitrepError } from "../core/errors.ts";
-import type { Annotations, Document, ExtractionResult, Mention, SitrepEvent, Tally, Span } from "../core/types.ts";
-import { loadExtractionLexicon, type ExtractionLexicon } from "../extract/lexicon.ts";
+import type {
+  Annotations,
+  Document,
+  ExtractionResult,
+  Mention,
+  SitrepEvent,
+  Span,
+  Tally,
+} from "../core/types.ts";
+import { type ExtractionLexicon, loadExtractionLexicon } from "../extract/lexicon.ts";
 import { extractMentions } from "../extract/mention-extractor.ts";
 import { extractTallies } from "../extract/tally-extractor.ts";
 import { buildEvents } from "../merge/event-builder.ts";
-import { mergeMentions, type EventGroup } from "../merge/event-merger.ts";
+import { type EventGroup, mergeMentions } from "../merge/event-merger.ts";
 
 /** What the stages are handed from the world: the gazetteer, the actor dictionary, the lexicons. */
 export interface Resources {
@@ -125,7 +137,12 @@ export const STAGES: Stage[] = [
     reads: "annotations, tallySpans, lexicon",
     writes: "mentions",
     run: (s, r) => {
-      s.mentions = extractMentions({ ctx: s.ctx, annotations: s.annotations, lex: r.lexicon, tallySpans: s.tallySpans });
+      s.mentions = extractMentions({
+        ctx: s.ctx,
+        annotations: s.annotations,
+        lex: r.lexicon,
+        tallySpans: s.tallySpans,
+      });
     },
   },
   {
@@ -164,7 +181,11 @@ export interface PipelineOptions {
 export interface Pipeline {
   extract(doc: Document): ExtractionResult;
   /** The same, with the decisions each stage logged. */
-  explain(doc: Document): { result: ExtractionResult; log: DocumentContext["log"]; mentions: Mention[] };
+  explain(doc: Document): {
+    result: ExtractionResult;
+    log: DocumentContext["log"];
+    mentions: Mention[];
+  };
 }
 
 export function createPipeline(resources: Resources, options: PipelineOptions = {}): Pipeline {
@@ -190,7 +211,11 @@ export function createPipeline(resources: Resources, options: PipelineOptions = 
     const events = s.events
       .filter((e) => {
         if (e.confidence >= preset.minConfidence) return true;
-        note(s.ctx, "preset", `"${e.sub_event_type}" at confidence ${e.confidence} is below ${preset.minConfidence}: left out`);
+        note(
+          s.ctx,
+          "preset",
+          `"${e.sub_event_type}" at confidence ${e.confidence} is below ${preset.minConfidence}: left out`,
+        );
         return false;
       })
       .sort((a, b) => (a.evidence[0]?.start ?? 0) - (b.evidence[0]?.start ?? 0));

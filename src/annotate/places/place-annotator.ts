@@ -12,7 +12,7 @@ import { fold, foldLoose } from "../../core/text.ts";
 import type { PlaceKind, PlaceMention, Sentence } from "../../core/types.ts";
 import type { Gazetteer, GazetteerEntry } from "./gazetteer.ts";
 import { type NameHow, skeletonKey } from "./place-keys.ts";
-import { type CueRole, isCue, type PlaceLexicons, placeLexicons } from "./place-lexicons.ts";
+import { type CueRole, isCue, placeLexicons } from "./place-lexicons.ts";
 
 export interface PlaceAnnotatorOptions {
   /** Receives one line per decision worth explaining ("dropped Biden: part of a longer name"). */

@@ -1,0 +1,240 @@
+// `npm run bench`: speed of extraction over ../shared/data/news-dev (full articles) and the
+// CASE 2021 snippets (short texts), the resource load time, peak memory, per-stage time, and
+// the cold start of the CLI. Timing lives here, never in tests (DESIGN.md, Testing).
+import { spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import Table from "cli-table3";
+import { createContext } from "../src/core/context.ts";
+import type { Document } from "../src/core/types.ts";
+import {
+  createPipeline,
+  loadResources,
+  type Resources,
+  STAGES,
+} from "../src/pipeline/pipeline.ts";
+import { ms } from "../eval/report.ts";
+import {
+  CASE2021_FILE,
+  type Loaded,
+  loadArticle,
+  loadSnippet,
+  NEWS_DEV_DIR,
+  REPO_ROOT,
+  readCase2021,
+  readNewsDev,
+  skipIfMissing,
+} from "../eval/shared-data.ts";
+
+/** Documents extracted before timing starts, so the JIT has compiled the hot paths. */
+const WARMUP_DOCS = 10;
+/** Cold starts of the CLI; the median is reported. */
+const COLD_RUNS = 3;
+const COLD_FIXTURE = join(REPO_ROOT, "bench", "fixtures", "short-report.txt");
+const COLD_PUBLISHED = "2024-02-08";
+
+interface Corpus {
+  name: string;
+  docs: Document[];
+  /** UTF-8 bytes of the inputs as read (before cleaning). */
+  bytes: number;
+  notLoaded: number;
+}
+
+type StageState = Parameters<(typeof STAGES)[number]["run"]>[0];
+
+function print(s = ""): void {
+  process.stdout.write(`${s}\n`);
+}
+
+function corpusOf(name: string, items: { loaded: Loaded; bytes: number }[]): Corpus {
+  const docs: Document[] = [];
+  let bytes = 0;
+  for (const { loaded, bytes: b } of items) {
+    if ("doc" in loaded) {
+      docs.push(loaded.doc);
+      bytes += b;
+    }
+  }
+  return { name, docs, bytes, notLoaded: items.length - docs.length };
+}
+
+function readCorpora(): Corpus[] {
+  const corpora: Corpus[] = [];
+  const newsSkip = skipIfMissing(`${NEWS_DEV_DIR}/MANIFEST.tsv`);
+  if (newsSkip) print(newsSkip);
+  else {
+    const items = readNewsDev()
+      .filter((a) => a.path.endsWith(".txt"))
+      .map((a) => ({ loaded: loadArticle(a), bytes: Buffer.byteLength(a.raw) }));
+    corpora.push(corpusOf("news-dev", items));
+  }
+  const caseSkip = skipIfMissing(CASE2021_FILE);
+  if (caseSkip) print(caseSkip);
+  else {
+    const items = readCase2021().map((r) => ({
+      loaded: loadSnippet(r.id, r.notes),
+      bytes: Buffer.byteLength(r.notes),
+    }));
+    corpora.push(corpusOf("CASE snippets", items));
+  }
+  return corpora;
+}
+
+function quantile(sorted: number[], q: number): number {
+  if (!sorted.length) return 0;
+  return sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)];
+}
+
+interface Timing {
+  totalMs: number;
+  p50: number;
+  p95: number;
+  max: number;
+}
+
+function timeExtraction(extract: (d: Document) => unknown, docs: Document[]): Timing {
+  const lat: number[] = [];
+  for (const doc of docs) {
+    const t = performance.now();
+    extract(doc);
+    lat.push(performance.now() - t);
+  }
+  const sorted = [...lat].sort((a, b) => a - b);
+  return {
+    totalMs: lat.reduce((a, b) => a + b, 0),
+    p50: quantile(sorted, 0.5),
+    p95: quantile(sorted, 0.95),
+    max: sorted[sorted.length - 1] ?? 0,
+  };
+}
+
+/**
+ * Time in each of STAGES, run in order on a fresh state per document as the pipeline does
+ * (src/ exports the stages but not a hook to time them). Null with a reason if that fails.
+ */
+function timeStages(resources: Resources, docs: Document[]): Map<string, number> | string {
+  const totals = new Map<string, number>(STAGES.map((s) => [s.name, 0]));
+  try {
+    for (const doc of docs) {
+      const s: StageState = {
+        ctx: createContext(doc, false),
+        annotations: { sentences: [], numbers: [], dates: [], places: [], actors: [] },
+        tallySpans: [],
+        tallies: [],
+        mentions: [],
+        groups: [],
+        events: [],
+      };
+      for (const stage of STAGES) {
+        const t = performance.now();
+        stage.run(s, resources);
+        totals.set(stage.name, (totals.get(stage.name) ?? 0) + performance.now() - t);
+      }
+    }
+  } catch (e) {
+    return (e as Error).message.split("\n")[0];
+  }
+  return totals;
+}
+
+/** `node bin/sitrep.js extract --published ... <fixture>`, spawned: the median wall time, or why not. */
+function coldStart(): string {
+  const bin = join(REPO_ROOT, "bin", "sitrep.js");
+  if (!existsSync(bin)) return "skipped (CLI not available: bin/sitrep.js missing)";
+  const times: number[] = [];
+  for (let i = 0; i < COLD_RUNS; i++) {
+    const t = performance.now();
+    const r = spawnSync(
+      process.execPath,
+      [bin, "extract", "--published", COLD_PUBLISHED, COLD_FIXTURE],
+      { cwd: REPO_ROOT, encoding: "utf8", timeout: 60_000 },
+    );
+    const elapsed = performance.now() - t;
+    if (r.error) return `skipped (CLI not available: ${r.error.message})`;
+    if (r.status !== 0) {
+      const why = (r.stderr || r.stdout || `exit ${r.status}`).trim().split("\n")[0];
+      return `skipped (CLI not available: ${why.slice(0, 80)})`;
+    }
+    times.push(elapsed);
+  }
+  times.sort((a, b) => a - b);
+  return `${ms(times[Math.floor(times.length / 2)])} (median of ${COLD_RUNS}; ${times.map((t) => Math.round(t)).join(", ")} ms)`;
+}
+
+// ------------------------------------------------------------------ main
+
+print("sitrep bench (preset precise)");
+const t0 = performance.now();
+const resources = loadResources();
+const loadMs = performance.now() - t0;
+const pipeline = createPipeline(resources, { preset: "precise" });
+const corpora = readCorpora();
+
+const warm = corpora.flatMap((c) => c.docs).slice(0, WARMUP_DOCS);
+for (const doc of warm) pipeline.extract(doc);
+
+const timings = corpora.map((c) => timeExtraction((d) => pipeline.extract(d), c.docs));
+const stages = corpora.map((c) => timeStages(resources, c.docs));
+const maxRssMb = process.resourceUsage().maxRSS / 1024;
+const cold = coldStart();
+
+const width = corpora.length || 1;
+const t = new Table({
+  head: ["", ...(corpora.length ? corpora.map((c) => c.name) : ["value"])],
+  style: { head: [], border: [], compact: true },
+  colAligns: ["left", ...corpora.map(() => "right" as const)],
+});
+const row = (label: string, values: string[]) => t.push([label, ...values]);
+const whole = (label: string, value: string) =>
+  t.push([label, { content: value, colSpan: width, hAlign: "right" }]);
+
+if (corpora.length) {
+  row(
+    "documents",
+    corpora.map((c) => `${c.docs.length}${c.notLoaded ? ` (+${c.notLoaded} not loaded)` : ""}`),
+  );
+  row(
+    "input",
+    corpora.map((c) => `${(c.bytes / 1e6).toFixed(2)} MB`),
+  );
+  row(
+    "docs/s",
+    timings.map((tm, i) => (corpora[i].docs.length / (tm.totalMs / 1000)).toFixed(1)),
+  );
+  row(
+    "MB/s",
+    timings.map((tm, i) => (corpora[i].bytes / 1e6 / (tm.totalMs / 1000)).toFixed(3)),
+  );
+  row(
+    "latency p50",
+    timings.map((tm) => ms(tm.p50)),
+  );
+  row(
+    "latency p95",
+    timings.map((tm) => ms(tm.p95)),
+  );
+  row(
+    "latency max",
+    timings.map((tm) => ms(tm.max)),
+  );
+  for (const stage of STAGES) {
+    row(
+      `stage ${stage.name} (per doc)`,
+      stages.map((st, i) => {
+        if (typeof st === "string") return "-";
+        const total = [...st.values()].reduce((a, b) => a + b, 0);
+        const v = st.get(stage.name) ?? 0;
+        return `${ms(v / corpora[i].docs.length)} (${((100 * v) / total).toFixed(0)} %)`;
+      }),
+    );
+  }
+}
+whole("resource load (loadResources)", ms(loadMs));
+whole("peak RSS", `${maxRssMb.toFixed(0)} MB`);
+whole("cold start (CLI, 1 small file)", cold);
+print(t.toString());
+for (const [i, st] of stages.entries()) {
+  if (typeof st === "string") print(`per-stage (${corpora[i].name}): skipped (${st})`);
+}
+print(`warm-up: ${warm.length} documents; bench took ${((performance.now() - t0) / 1000).toFixed(1)} s`);
