@@ -96,7 +96,10 @@ export function calibration(scored: Scored[], bands = CONFIDENCE_BANDS): Band[] 
   return bands.map(([from, to], i) => {
     const last = i === bands.length - 1;
     const inBand = scored.filter(
-      (s) => s.confidence !== null && s.confidence >= from && (s.confidence < to || (last && s.confidence <= to)),
+      (s) =>
+        s.confidence !== null &&
+        s.confidence >= from &&
+        (s.confidence < to || (last && s.confidence <= to)),
     );
     const correct = inBand.filter((s) => s.gold === s.predicted).length;
     return {

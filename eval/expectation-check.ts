@@ -195,7 +195,8 @@ export function checkCountry(exp: ExpectedEvent, ev: SitrepEvent): FieldCheck | 
 
 export function checkLocation(exp: ExpectedEvent, ev: SitrepEvent): FieldCheck | null {
   if (!exp.location_any) return null;
-  const pass = ev.location !== null && exp.location_any.some((l) => namesMeet(l, ev.location ?? ""));
+  const pass =
+    ev.location !== null && exp.location_any.some((l) => namesMeet(l, ev.location ?? ""));
   return check("location", pass, oneOf(exp.location_any), ev.location ?? "none");
 }
 
@@ -209,7 +210,11 @@ export function checkCountryLocations(exp: ExpectedEvent, ev: SitrepEvent): Fiel
     const accepted = value as string[];
     const field = `location (${iso})`;
     if (ev.iso !== iso) {
-      out.push({ field, pass: false, detail: `${field}: expected an event in ${iso}, got ${ev.iso ?? "none"}` });
+      out.push({
+        field,
+        pass: false,
+        detail: `${field}: expected an event in ${iso}, got ${ev.iso ?? "none"}`,
+      });
       continue;
     }
     const pass = ev.location !== null && accepted.some((l) => namesMeet(l, ev.location ?? ""));
@@ -222,7 +227,8 @@ export function checkNear(exp: ExpectedEvent, ev: SitrepEvent): FieldCheck | nul
   const near = exp.near;
   if (!near) return null;
   const want = `within ${near.km} km of ${near.lat},${near.lon}`;
-  if (ev.latitude === null || ev.longitude === null) return check("near", false, want, "no coordinates");
+  if (ev.latitude === null || ev.longitude === null)
+    return check("near", false, want, "no coordinates");
   const km = distanceKm(near.lat, near.lon, ev.latitude, ev.longitude);
   return check("near", km <= near.km, want, `${Math.round(km)} km (${ev.location ?? "?"})`);
 }
@@ -268,7 +274,12 @@ export function checkActor2IfBattle(exp: ExpectedEvent, ev: SitrepEvent): FieldC
   }
   const got = [ev.actor2, ev.assoc_actor_2];
   const pass = firstMeeting(got, exp.actor2_any_if_battle) !== null;
-  return check(field, pass, oneOf(exp.actor2_any_if_battle), got.filter(Boolean).join("; ") || "none");
+  return check(
+    field,
+    pass,
+    oneOf(exp.actor2_any_if_battle),
+    got.filter(Boolean).join("; ") || "none",
+  );
 }
 
 /** An expected figure as a range: 2, {min,max}, or prose stating a number ("at least 24"). */
@@ -285,7 +296,12 @@ export function figureRange(value: number | Range | string): Range | null {
 function checkFigure(field: string, want: Range | null, got: number | null): FieldCheck | null {
   if (!want) return null;
   const n = got ?? 0;
-  return check(field, n >= want.min && n <= want.max, rangeText(want), got === null ? "none" : String(got));
+  return check(
+    field,
+    n >= want.min && n <= want.max,
+    rangeText(want),
+    got === null ? "none" : String(got),
+  );
 }
 
 export function checkFatalities(exp: ExpectedEvent, ev: SitrepEvent): FieldCheck | null {
@@ -294,7 +310,11 @@ export function checkFatalities(exp: ExpectedEvent, ev: SitrepEvent): FieldCheck
 
 export function checkCivilianFatalities(exp: ExpectedEvent, ev: SitrepEvent): FieldCheck | null {
   if (exp.civilian_fatalities === undefined) return null;
-  return checkFigure("civilian_fatalities", figureRange(exp.civilian_fatalities), ev.civilian_fatalities);
+  return checkFigure(
+    "civilian_fatalities",
+    figureRange(exp.civilian_fatalities),
+    ev.civilian_fatalities,
+  );
 }
 
 export function checkInjuries(exp: ExpectedEvent, ev: SitrepEvent): FieldCheck | null {
@@ -302,7 +322,11 @@ export function checkInjuries(exp: ExpectedEvent, ev: SitrepEvent): FieldCheck |
   return checkFigure("injuries", figureRange(exp.injuries), ev.injuries);
 }
 
-function claimText(c: { source: string | null; qualifier: string | null; value: string | number }): string {
+function claimText(c: {
+  source: string | null;
+  qualifier: string | null;
+  value: string | number;
+}): string {
   const q = c.qualifier && c.qualifier !== "exact" ? `${c.qualifier} ` : "";
   return `${c.source ?? "the outlet"}: ${q}${c.value}`;
 }
@@ -317,7 +341,8 @@ export function checkFatalityClaims(exp: ExpectedEvent, ev: SitrepEvent): FieldC
         c.field === "fatalities" &&
         Number(c.value) === want.value &&
         (!want.qualifier || c.qualifier === want.qualifier) &&
-        (!want.source_any || (c.source !== null && want.source_any.some((s) => namesMeet(s, c.source ?? "")))),
+        (!want.source_any ||
+          (c.source !== null && want.source_any.some((s) => namesMeet(s, c.source ?? "")))),
     );
     const civilians = (text: string) =>
       ev.claims.some((c) => c.field === "civilian_fatalities" && c.text === text) ||
@@ -379,11 +404,18 @@ interface Pairing {
  * For `countries_all`, ACLED codes one event per country: the best fit, plus for every other
  * listed country the best-fitting free event there of the accepted type and date.
  */
-function countryGroup(exp: ExpectedEvent, events: SitrepEvent[], first: number, taken: Set<number>): number[] {
+function countryGroup(
+  exp: ExpectedEvent,
+  events: SitrepEvent[],
+  first: number,
+  taken: Set<number>,
+): number[] {
   const group = [first];
   if (!exp.countries_all) return group;
   const core = (ev: SitrepEvent) =>
-    [checkEventType(exp, ev), checkSubEventType(exp, ev), checkDate(exp, ev)].every((c) => !c || c.pass);
+    [checkEventType(exp, ev), checkSubEventType(exp, ev), checkDate(exp, ev)].every(
+      (c) => !c || c.pass,
+    );
   for (const iso of exp.countries_all) {
     if (group.some((i) => events[i].iso === iso)) continue;
     let best = -1;
@@ -443,8 +475,45 @@ export function checkCountriesAll(exp: ExpectedEvent, group: SitrepEvent[]): Fie
   if (!exp.countries_all) return null;
   const got = [...new Set(group.map((e) => e.iso).filter((c): c is string => c !== null))];
   const pass = exp.countries_all.every((c) => got.includes(c));
-  return check("countries", pass, `${exp.countries_all.join(" + ")} (one event each or one for all)`, got.join(" + ") || "none");
+  return check(
+    "countries",
+    pass,
+    `${exp.countries_all.join(" + ")} (one event each or one for all)`,
+    got.join(" + ") || "none",
+  );
 }
+
+/** Stands in for a missing event, only to list the fields an expected event asks about. */
+const NO_EVENT: SitrepEvent = {
+  event_date: null,
+  time_precision: 3,
+  event_type: "Strategic developments",
+  sub_event_type: "",
+  actor1: null,
+  assoc_actor_1: null,
+  actor2: null,
+  assoc_actor_2: null,
+  inter1: null,
+  inter2: null,
+  country: null,
+  iso: null,
+  admin1: null,
+  admin2: null,
+  location: null,
+  latitude: null,
+  longitude: null,
+  geo_precision: null,
+  geonameid: null,
+  fatalities: null,
+  injuries: null,
+  civilian_fatalities: null,
+  notes: "",
+  source: null,
+  weapon: null,
+  claims: [],
+  evidence: [],
+  confidence: 0,
+};
 
 /** The checks of one expected event over its group: a field passes when any event of the group passes it. */
 function groupChecks(exp: ExpectedEvent, group: SitrepEvent[]): FieldCheck[] {
@@ -466,7 +535,21 @@ export function checkEvents(expected: ExpectedEvent[], result: ExtractionResult)
     const pairing = pairs.get(exp.key);
     const name = `event ${exp.key}`;
     if (!pairing) {
-      out.push({ item: name, required, pass: false, detail: `${name}: expected a matching event, got none left to match` });
+      // Every field fails too, so that "required passed" keeps its denominator.
+      out.push({
+        item: name,
+        required,
+        pass: false,
+        detail: `${name}: expected a matching event, got none left to match`,
+      });
+      for (const c of groupChecks(exp, [NO_EVENT])) {
+        out.push({
+          item: `${name}: ${c.field}`,
+          required,
+          pass: false,
+          detail: `${c.field}: no event to check`,
+        });
+      }
       continue;
     }
     const group = pairing.events.map((i) => result.events[i]);
@@ -484,7 +567,12 @@ export function checkEvents(expected: ExpectedEvent[], result: ExtractionResult)
 export function checkTitle(expected: string, result: ExtractionResult): CheckResult {
   const got = result.title ?? "";
   const pass = normalizeProse(got) === normalizeProse(expected);
-  return { item: "title", required: true, pass, detail: `title: expected "${clip(expected, 80)}", got "${clip(got, 80) || "none"}"` };
+  return {
+    item: "title",
+    required: true,
+    pass,
+    detail: `title: expected "${clip(expected, 80)}", got "${clip(got, 80) || "none"}"`,
+  };
 }
 
 export function checkBoilerplateDropped(expected: string[], result: ExtractionResult): CheckResult {
@@ -516,7 +604,13 @@ export function checkTitleOnce(title: string, result: ExtractionResult): CheckRe
   };
 }
 
-function tallyText(t: { count: number; qualifier?: string | null; as_of?: string | null; countries?: string[]; source?: string | null }): string {
+function tallyText(t: {
+  count: number;
+  qualifier?: string | null;
+  as_of?: string | null;
+  countries?: string[];
+  source?: string | null;
+}): string {
   const q = t.qualifier && t.qualifier !== "exact" ? `${t.qualifier} ` : "";
   const asOf = t.as_of ? ` as of ${t.as_of}` : "";
   const where = t.countries?.length ? ` in ${t.countries.join(", ")}` : "";
@@ -612,11 +706,14 @@ function offenders(key: string, value: unknown, events: SitrepEvent[]): number[]
     if (key === "country") hit = ev.iso === value;
     else if (key === "fatalities") hit = ev.fatalities === value;
     else if (key === "location_any") {
-      hit = ev.location !== null && (value as string[]).some((l) => namesMeet(l, ev.location ?? ""));
+      hit =
+        ev.location !== null && (value as string[]).some((l) => namesMeet(l, ev.location ?? ""));
     } else if (key === "modality_future_as_event" && value === true) {
       hit =
         ev.evidence.length > 0 &&
-        ev.evidence.every((e) => FUTURE_MARKERS.some((m) => foldName(e.text).includes(foldName(m))));
+        ev.evidence.every((e) =>
+          FUTURE_MARKERS.some((m) => foldName(e.text).includes(foldName(m))),
+        );
     }
     if (hit) hits.push(i);
   });

@@ -90,11 +90,3 @@ export function firstStatedNumber(s: string): number | null {
   for (const w of foldName(s).split(" ")) if (w in words) return words[w];
   return null;
 }
-
-/** Quoted fragments of a sentence: 'will not hesitate' and "further responses expected". */
-export function quotedFragments(s: string): string[] {
-  const out: string[] = [];
-  const re = /(?<!\p{L})['‘“"](.+?)['’”"](?!\p{L})/gu;
-  for (const m of s.matchAll(re)) out.push(m[1]);
-  return out;
-}

@@ -222,8 +222,9 @@ export function buildGazetteer(out: string): BuildCounts {
   for (const c of countries) {
     const iso = c.cca2;
     const id = countryId(iso);
-    const cap = capitals.get(iso);
-    const [lat, lon] = cap ? [cap.lat, cap.lon] : c.latlng;
+    // A country-level event is pinned to the country's centroid, never its capital: pins that
+    // pile up on capitals are how GDELT misleads (an event in "Iraq" did not happen in Baghdad).
+    const [lat, lon] = c.latlng;
     insertPlace.run(
       id,
       c.name.common,

@@ -16,6 +16,8 @@ interface AliasEntry {
 interface GenericTerm {
   name: string;
   inter: InterCode;
+  /** "military", "forces", "base": a party only with a country before it. */
+  needsCountry: boolean;
 }
 
 export interface ActorDictionary {
@@ -54,7 +56,13 @@ export function loadActorDictionary(countries: CountryLexicon): ActorDictionary 
   }
   const generic = new Map<string, GenericTerm[]>();
   for (const r of readTable("actors/generic-actors.tsv")) {
-    generic.set(fold(r.term), [{ name: r.name, inter: Number(r.inter) as InterCode }]);
+    generic.set(fold(r.term), [
+      {
+        name: r.name,
+        inter: Number(r.inter) as InterCode,
+        needsCountry: r.needs_country === "yes",
+      },
+    ]);
   }
   const adjectiveNouns = new Set(
     readTable("actors/country-adjective-nouns.tsv").map((r) => fold(r.noun)),
@@ -134,6 +142,7 @@ export function annotateActors(
     );
   for (const m of matchPhrases(text, tokens, dict.generic, 2, freeGeneric)) {
     const q = countryBefore(text, tokens, m.first, dict.countries, allCaps);
+    if (!q && m.values[0].needsCountry) continue;
     const start = q ? q.start : m.start;
     out.push({
       start,

@@ -40,6 +40,22 @@ export interface PhraseMatch<T> {
  * Longest phrases of up to `maxWords` tokens whose folded form is a key of `dict`. Tokens must be
  * separated only by spaces, hyphens or periods ("Deir ez-Zor", "U.S."), never by a comma.
  */
+/** Every word-prefix of every key ("islamic", "islamic resistance", ...): phrases stop growing when they leave it. */
+const prefixCache = new WeakMap<Map<string, unknown>, Set<string>>();
+
+function prefixesOf(dict: Map<string, unknown>): Set<string> {
+  let set = prefixCache.get(dict);
+  if (!set) {
+    set = new Set();
+    for (const key of dict.keys()) {
+      const words = key.split(" ");
+      for (let i = 1; i <= words.length; i++) set.add(words.slice(0, i).join(" "));
+    }
+    prefixCache.set(dict, set);
+  }
+  return set;
+}
+
 export function matchPhrases<T>(
   text: string,
   tokens: Token[],
@@ -48,12 +64,14 @@ export function matchPhrases<T>(
   accept: (m: PhraseMatch<T>) => boolean = () => true,
 ): PhraseMatch<T>[] {
   const out: PhraseMatch<T>[] = [];
+  const prefixes = prefixesOf(dict);
   for (let i = 0; i < tokens.length; ) {
     let best: PhraseMatch<T> | null = null;
     let key = "";
     for (let j = i; j < Math.min(tokens.length, i + maxWords); j++) {
       if (j > i && !/^[\s\-.]{1,3}$/.test(text.slice(tokens[j - 1].end, tokens[j].start))) break;
       key = j === i ? tokens[j].key : `${key} ${tokens[j].key}`;
+      if (!prefixes.has(key)) break;
       const values = dict.get(key);
       if (values) {
         const m: PhraseMatch<T> = {

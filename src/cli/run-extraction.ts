@@ -16,7 +16,10 @@ export async function runExtraction(
   inputs: string[],
   pipeline: Pipeline,
   opts: { published?: string; label: string },
-  onResult: (doc: Document, result: ExtractionResult) => Promise<number | undefined> | number | undefined,
+  onResult: (
+    doc: Document,
+    result: ExtractionResult,
+  ) => Promise<number | undefined> | number | undefined,
   onError: (e: SitrepError) => void = reportError,
 ): Promise<RunSummary> {
   const summary: RunSummary = { documents: 0, events: 0, errors: 0 };
@@ -30,7 +33,7 @@ export async function runExtraction(
         continue;
       }
       try {
-        const result = pipeline.extract(item.doc);
+        const result = pipeline.extract(item.doc, item.log);
         const added = await onResult(item.doc, result);
         summary.documents++;
         summary.events += typeof added === "number" ? added : result.events.length;

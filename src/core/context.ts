@@ -16,8 +16,14 @@ export interface DocumentContext {
   debug: boolean;
 }
 
-export function createContext(doc: Document, debug = false): DocumentContext {
-  return { doc, reference: doc.published, log: [], debug };
+/** `log` carries the load stage's decisions ("dropped: a link line") into the document's record. */
+export function createContext(
+  doc: Document,
+  debug = false,
+  log: DecisionLog[] = [],
+): DocumentContext {
+  if (debug) for (const l of log) process.stderr.write(`[${doc.id}] ${l.stage}: ${l.reason}\n`);
+  return { doc, reference: doc.published, log: [...log], debug };
 }
 
 export function note(ctx: DocumentContext, stage: string, reason: string): void {

@@ -50,8 +50,9 @@ export const errors = {
       input,
     ),
   unsupported: (input: string, why: string) => new SitrepError("INPUT_UNSUPPORTED", why, input),
+  /** Names the line as the input ("stories.jsonl:3"), so the message reads like a compiler's. */
   jsonlLine: (input: string, line: number, why: string) =>
-    new SitrepError("JSONL_MALFORMED", `line ${line}: ${why}`, input),
+    new SitrepError("JSONL_MALFORMED", why, `${input}:${line}`),
   feed: (input: string, why: string) =>
     new SitrepError("FEED_MALFORMED", `is not a readable RSS/Atom feed (${why})`, input),
   badDate: (value: string, option = "--published") =>

@@ -73,13 +73,10 @@ export function loadExtractionLexicon(): ExtractionLexicon {
       );
     }
   }
+  // One word-boundary check around the whole alternation, not one per rule: the regex is tried
+  // at every position of every sentence, so this is the extraction's hottest loop.
   const triggerRe = new RegExp(
-    rows
-      .map(
-        (r) =>
-          `(?<![\\p{L}\\p{N}])(${r.pattern.replace(/(?<!\\)\((?!\?)/g, "(?:")})(?![\\p{L}\\p{N}])`,
-      )
-      .join("|"),
+    `(?<![\\p{L}\\p{N}])(?:${rows.map((r) => `(${r.pattern.replace(/(?<!\\)\((?!\?)/g, "(?:")})`).join("|")})(?![\\p{L}\\p{N}])`,
     "giu",
   );
   const weaponCues = readTable("events/weapon-cues.tsv").map((r) => ({

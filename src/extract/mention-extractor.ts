@@ -71,7 +71,14 @@ export function extractMentions(input: MentionInput): Mention[] {
       }
       asserted.push({ hit, reason: null });
     }
-    for (const hit of groupHits(asserted.map((a) => a.hit))) {
+    const actorsHere = annotations.actors.filter(
+      (a) => a.start >= sentence.start && a.end <= sentence.end,
+    );
+    for (const hit of groupHits(
+      asserted.map((a) => a.hit),
+      ctx.doc.text,
+      actorsHere,
+    )) {
       out.push(buildMention(ctx, annotations, lex, sentence, hit, casualties, attribution));
     }
   }
@@ -79,17 +86,21 @@ export function extractMentions(input: MentionInput): Mention[] {
 }
 
 /** Specific triggers of one sentence absorb its generic ones; one mention per sub-event type. */
-function groupHits(hits: TriggerHit[]): TriggerHit[] {
+function groupHits(hits: TriggerHit[], text: string, actors: ActorMention[]): TriggerHit[] {
   const specific = hits.filter((h) => h.rule.kind !== "generic");
   const kept: TriggerHit[] = [];
   for (const h of specific)
     if (!kept.some((k) => k.rule.sub_event_type === h.rule.sub_event_type)) kept.push(h);
   if (kept.length) return kept;
   // "the strikes killed 16": the definite noun names which event the sentence is about.
-  // Otherwise the verb carries the parties ("In a separate attack, gunmen shot dead two policemen").
-  return hits.length
-    ? [hits.find((h) => h.definite) ?? hits.find((h) => VERB_HIT.test(h.text)) ?? hits[0]]
-    : [];
+  // Otherwise a verb with its subject right before it carries the parties ("In a separate
+  // attack, gunmen shot dead two policemen"); else the first trigger.
+  const withSubject = hits.find(
+    (h) =>
+      VERB_HIT.test(h.text) &&
+      actors.some((a) => a.end <= h.start && /^\s+(?:\w+\s+)?$/.test(text.slice(a.end, h.start))),
+  );
+  return hits.length ? [hits.find((h) => h.definite) ?? withSubject ?? hits[0]] : [];
 }
 
 function buildMention(
@@ -272,7 +283,9 @@ function selectPlaces(
     const after = text.slice(p.end, p.end + 40);
     if (/^(?:-|\s)(?:backed|led|based|allied|supported)\b|^['’]s?\s/u.test(after)) continue;
     if (FACILITY_AFTER.test(after) || ELSEWHERE_BEFORE.test(before)) continue;
-    if (!LOCATIVE_BEFORE.test(before) && !(p.kind === "city" && p.subPlace)) {
+    // The annotator's own locative readings ("near Mosul", "eastern Baghdad", "the X neighborhood of Y") need no preposition.
+    const locativeRule = p.rule !== "place:name" && p.rule !== "place:admin-suffix";
+    if (!locativeRule && !LOCATIVE_BEFORE.test(before)) {
       // A list "in Iraq, Syria, and Jordan" continues an accepted place.
       if (
         !(

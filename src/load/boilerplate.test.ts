@@ -134,6 +134,15 @@ describe("trailing related-post titles", () => {
     assert.deepEqual(stripTrailingTitles(blocks).kept, blocks);
   });
 
+  it("keeps a closing paragraph set in capitals, or with a sentence inside it", () => {
+    const blocks = [
+      "FIRST PARAGRAPH OF THE WIRE REPORT.",
+      "[SPOKESMAN] NO, I CANNOT GIVE YOU DETAILS RIGHT NOW. WE WILL ISSUE THAT INFORMATION LATER. [END RECORDING]",
+    ];
+    assert.deepEqual(stripTrailingTitles(blocks).kept, blocks);
+    assert.equal(isTitleLike("The army said the road was closed. [Continued]"), false);
+  });
+
   it("never drops the first block: a one-line report without a period stays", () => {
     assert.deepEqual(stripTrailingTitles(["Police arrest 12 protesters in Lagos"]).kept, [
       "Police arrest 12 protesters in Lagos",

@@ -74,14 +74,21 @@ export function describeDrop(rule: BoilerplateRule): string {
 // footnote-style notices ("Required fields are marked *") that the patterns catch anyway.
 const SENTENCE_END = /[.!?…:;。！？]["'”’»)\]]*$/u;
 
+// A sentence ends inside the block: "... in Colombia. [Continued]". Titles, glued or not, have
+// no sentence punctuation inside.
+const INNER_SENTENCE_END = /[.!?…]["'”’)\]]*\s+\S/u;
+
 /** Looks like one link title, or several glued together, rather than a closing sentence. */
 export function isTitleLike(block: string): boolean {
   if (block.length > TRAILING_TITLES_MAX_CHARS) return false;
-  if (SENTENCE_END.test(block)) return false;
+  if (SENTENCE_END.test(block) || INNER_SENTENCE_END.test(block)) return false;
   const words = block.match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu) ?? [];
   if (words.length === 0) return true;
   if (words.length <= TRAILING_TITLE_MAX_WORDS) return true;
   const alphabetic = words.filter((w) => /^\p{L}/u.test(w));
+  // In text set in capitals (wire copy, transcripts) capitals say nothing about titles.
+  const upper = alphabetic.filter((w) => w === w.toUpperCase()).length;
+  if (upper > alphabetic.length / 2) return false;
   const capitalised = alphabetic.filter((w) => /^\p{Lu}/u.test(w)).length;
   return alphabetic.length > 0 && capitalised / alphabetic.length >= GLUED_TITLES_MIN_CAPITALISED;
 }

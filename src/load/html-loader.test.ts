@@ -114,7 +114,8 @@ describe("HTML metadata", () => {
       `<title>Plain title</title><meta property="og:url" content="/world/story-1">`,
       "https://www.example.com/x?utm=1",
     );
-    assert.equal(m.title, "Plain title");
+    assert.equal(m.title, null);
+    assert.equal(m.pageTitle, "Plain title");
     assert.equal(m.canonical, "https://www.example.com/world/story-1");
     assert.equal(m.outlet, "example.com");
   });
@@ -122,6 +123,7 @@ describe("HTML metadata", () => {
   it("finds nothing on a page without metadata", () => {
     assert.deepEqual(meta(""), {
       title: null,
+      pageTitle: null,
       published: null,
       publishedFrom: null,
       canonical: null,
@@ -183,6 +185,23 @@ describe("HTML text blocks", () => {
       { text: "June 10 – Kelmora, stadium", linkDensity: 0 },
     ]);
     assert.equal(list.kept.length, 3);
+  });
+});
+
+describe("HTML titles", () => {
+  it("prefers og:title, then Readability's title (without the site name), then <title>", () => {
+    const body =
+      "<article><p>Two soldiers were killed when fighters attacked an army post on Saturday.</p></article>";
+    const og = page(
+      '<title>Page | Site</title><meta property="og:title" content="Shared headline">',
+      body,
+    );
+    assert.equal(extractHtml(og).title, "Shared headline");
+    assert.equal(
+      extractHtml(page("<title>Army post attacked in the north | Riverside Monitor</title>", body))
+        .title,
+      "Army post attacked in the north",
+    );
   });
 });
 

@@ -23,7 +23,7 @@ export function loadJsonlLine(
 ): LoadItem {
   // The error names "file.jsonl:LINE", as Document.origin does, so it can be found and fixed.
   const fail = (why: string): LoadItem => ({
-    error: errors.jsonlLine(`${input}:${lineNo}`, lineNo, why),
+    error: errors.jsonlLine(input, lineNo, why),
   });
   let record: unknown;
   try {

@@ -94,6 +94,17 @@ describe("loadInputs: files and directories", () => {
     assert.equal(errorOf(item).code, "INPUT_UNREADABLE");
   });
 
+  it("reports the empty fixture and the all-boilerplate fixture as `empty`, the French one as `notEnglish`", async () => {
+    const items = await collect(
+      loadInputs([fixture("empty.txt"), fixture("only-boilerplate.txt"), fixture("french.txt")]),
+    );
+    assert.deepEqual(
+      items.map((i) => errorOf(i).code),
+      ["INPUT_EMPTY", "INPUT_EMPTY", "INPUT_NOT_ENGLISH"],
+    );
+    assert.equal(errorOf(items[0]).input, fixture("empty.txt"));
+  });
+
   it("applies --published to every document", async () => {
     const items = await collect(
       loadInputs([fixture("page.html"), fixture("feed.atom")], { published: "2024-02-08" }),
@@ -114,7 +125,7 @@ describe("loadInputs: files and directories", () => {
   });
 
   it("makes stable ids from paths and URLs", () => {
-    assert.equal(idFromPath("reports/Baghdad strike.html.gz"), "Baghdad strike");
+    assert.equal(idFromPath("reports/Vessa depot strike.html.gz"), "Vessa depot strike");
     assert.equal(idFromPath("/x/my.story.txt"), "my.story");
     assert.equal(
       idFromUrl("https://www.example.com/2024/02/08/strike.html"),

@@ -22,13 +22,16 @@ import { loadText } from "./text-loader.ts";
 
 export type { LoadItem } from "./load-item.ts";
 
-/** A server that has not answered in this long is taken as down (seconds matter less than not hanging a batch). */
+/** A server that has not answered in full in this long is taken as down: a batch must not hang on one page. */
 export const FETCH_TIMEOUT_MS = 20_000;
 
-/** Larger than any news page (the largest of scrapinghub-aeb is 1.6 MB); beyond it, a download, not an article. */
+/**
+ * Six times the largest news page in ../shared extraction-bench (1.6 MB of HTML, of 496);
+ * beyond it the URL is a download, not an article.
+ */
 export const FETCH_MAX_BYTES = 10 * 1024 * 1024;
 
-/** Read when the page names none; an id longer than this is cut and given a hash to stay unique. */
+/** An id made from a URL longer than this is cut and given a hash of the URL, to stay unique. */
 const MAX_ID_CHARS = 80;
 
 export interface LoadOptions {
@@ -159,7 +162,7 @@ async function* walk(dir: string, visited: Set<string>): AsyncGenerator<string |
   }
 }
 
-/** "reports/Baghdad strike.html.gz" -> "Baghdad strike". */
+/** "reports/Vessa depot strike.html.gz" -> "Vessa depot strike". */
 export function idFromPath(path: string): string {
   let name = basename(path);
   if (name.toLowerCase().endsWith(".gz")) name = name.slice(0, -3);
@@ -221,7 +224,9 @@ async function* loadStdin(
   yield* loadBytes(Buffer.concat(chunks), { id: "stdin", origin: "stdin", override }, null);
 }
 
-const USER_AGENT = "sitrep/0.1 (conflict news reader; +https://github.com/)";
+// Politeness (robots.txt, rate limits, a contact address) belongs to the crawler that will feed
+// this stage; a single command-line fetch only says who it is.
+const USER_AGENT = "sitrep/0.1";
 
 function formatOfContentType(contentType: string): Format | null {
   const type = contentType.split(";")[0].trim().toLowerCase();
@@ -241,7 +246,9 @@ function formatOfContentType(contentType: string): Format | null {
 
 function describeFetchError(e: unknown): string {
   const err = e as Error & { cause?: { code?: string; message?: string } };
-  if (err.name === "TimeoutError") return `no complete answer within ${FETCH_TIMEOUT_MS / 1000} s`;
+  if (err.name === "TimeoutError") {
+    return `cannot be fetched: no complete answer within ${FETCH_TIMEOUT_MS / 1000} s`;
+  }
   const cause = err.cause?.code ?? err.cause?.message;
   return cause ? `cannot be fetched (${cause})` : `cannot be fetched (${err.message})`;
 }
@@ -267,7 +274,7 @@ async function* loadUrl(url: string, override: string | null): AsyncGenerator<Lo
     yield {
       error: errors.fetch(
         url,
-        `the server answered HTTP ${response.status} ${response.statusText}`.trim(),
+        `cannot be fetched: the server answered HTTP ${response.status} ${response.statusText}`.trim(),
       ),
     };
     return;

@@ -72,6 +72,8 @@ export function finishDocument(source: Source, found: Extracted): LoadItem {
     }
     published = source.override;
   }
+  // The URL the document was asked for, or given with it, wins over the page's canonical link:
+  // it is the one the user can check, and canonical links are sometimes wrong (a section page).
   const url = source.url ?? found.url ?? null;
   const doc: Document = {
     id: source.id,

@@ -18,19 +18,20 @@ describe("text loader: fixtures/load/article-boilerplate.txt", () => {
     assert.ok(!doc.dropped.includes(doc.title as string), "the repeated title is not boilerplate");
   });
 
-  it("keeps the four real paragraphs, separated by exactly one blank line", () => {
-    assert.equal(paragraphs.length, 4, doc.text);
+  it("keeps the real paragraphs, separated by exactly one blank line", () => {
+    // The second block holds a long line that ends a sentence, then another: two paragraphs.
+    assert.equal(paragraphs.length, 5, doc.text);
     assert.ok(!/\n{3,}/.test(doc.text));
     assert.match(paragraphs[0], /^Gunmen on motorbikes attacked/);
-    assert.match(paragraphs[3], /^The governor ordered an inquiry/);
+    assert.equal(paragraphs[2], "No group has claimed responsibility for the attack.");
+    assert.match(paragraphs[4], /^The governor ordered an inquiry/);
   });
 
   it("joins the lines of a wrapped paragraph with a space", () => {
     assert.equal(
-      paragraphs[2],
+      paragraphs[3],
       "Residents said the checkpoint had been set up a month ago after a series of kidnappings on the road to the provincial capital, and that police had been warned of an attack.",
     );
-    assert.match(paragraphs[1], /reporters\. No group has claimed/);
   });
 
   it("drops every boilerplate line, in document order, with its full text", () => {
@@ -182,5 +183,23 @@ describe("text loader: the seed article (../shared/seed/article.txt)", () => {
       paragraphs.every((p) => /[.!?"”]$/.test(p)),
       "a kept paragraph does not end a sentence",
     );
+  });
+});
+
+describe("text loader: one paragraph per line", () => {
+  it("keeps long lines that end sentences apart, even without blank lines between them", () => {
+    const first =
+      "Gunmen on motorbikes attacked a police checkpoint outside the river town on Tuesday night, killing four officers, a district official said.";
+    const second =
+      "The attackers fled towards the forest before reinforcements arrived, and no group has claimed responsibility for the attack so far.";
+    const { text } = cleanPlainText(`${first}\n${second}`);
+    assert.equal(text, `${first}\n\n${second}`);
+  });
+
+  it("joins a long line broken in mid-sentence", () => {
+    const { text } = cleanPlainText(
+      "Gunmen on motorbikes attacked a police checkpoint outside the river town on Tuesday night, killing four of the\nOfficers on duty, a district official said.",
+    );
+    assert.equal(text.split("\n\n").length, 1);
   });
 });

@@ -2,7 +2,7 @@
 // boilerplate out.
 //
 // The title is kept in `title` and NOT in `text`. A headline restates the story's main event
-// ("US Executes Strike in Iraq..."), so with the headline in the text every event would be
+// ("Drone strike hits fuel depot..."), so with the headline in the text every event would be
 // found twice, once without a date or place; the clean text starts with the first paragraph
 // and every evidence offset points into the body.
 import type { DecisionLog } from "../core/context.ts";
@@ -32,6 +32,12 @@ export const TITLE_MAX_CHARS = 200;
  */
 export const WRAPPED_LINE_MIN_CHARS = 50;
 export const WRAPPED_LINE_SHARE = 0.8;
+
+/**
+ * Editors and e-mail wrap at 72-80 columns. A paragraph with a line longer than this is not
+ * hard-wrapped: it holds one paragraph per line, and a line that ends a sentence ends one.
+ */
+export const HARD_WRAP_MAX_CHARS = 100;
 
 const BULLET = /^(?:[-*•·▪‣–—]|\d{1,3}[.)])\s+/u;
 const ENDS_SENTENCE = /[.!?…:;]["'”’»)\]]*$/u;
@@ -83,11 +89,14 @@ function unmarkdown(line: string): string {
 /** The next line continues this one (one paragraph wrapped over lines), rather than starting a new item. */
 function continues(line: string, next: string, widest: number): boolean {
   if (BULLET.test(next)) return false;
-  const wrapped =
-    line.length >= WRAPPED_LINE_MIN_CHARS && line.length >= WRAPPED_LINE_SHARE * widest;
-  if (wrapped) return true;
-  // A break in mid-sentence before a lower-case word is a wrap whatever the line's length.
-  return !ENDS_SENTENCE.test(line) && /^[\p{Ll}\p{N}(,;]/u.test(next);
+  const hardWrapped =
+    widest <= HARD_WRAP_MAX_CHARS &&
+    line.length >= WRAPPED_LINE_MIN_CHARS &&
+    line.length >= WRAPPED_LINE_SHARE * widest;
+  if (hardWrapped) return true;
+  if (ENDS_SENTENCE.test(line)) return false;
+  // Broken in mid-sentence: before a lower-case word, or after more than a title's worth.
+  return /^[\p{Ll}\p{N}(,;]/u.test(next) || line.length > HARD_WRAP_MAX_CHARS;
 }
 
 /** One paragraph of lines as items: wrapped lines joined by a space, separate items kept apart. */

@@ -13,7 +13,7 @@ import { type Gazetteer, openGazetteer } from "../annotate/places/gazetteer.ts";
 import { annotatePlaces } from "../annotate/places/place-annotator.ts";
 import { splitSentences } from "../annotate/sentence-splitter.ts";
 import { tokenize } from "../annotate/tokens.ts";
-import { createContext, type DocumentContext, note } from "../core/context.ts";
+import { createContext, type DecisionLog, type DocumentContext, note } from "../core/context.ts";
 import { errors, isSitrepError } from "../core/errors.ts";
 import type {
   Annotations,
@@ -176,12 +176,18 @@ export const STAGES: Stage[] = [
 export interface PipelineOptions {
   preset?: PresetName;
   debug?: boolean;
+  /** Called after each stage with its wall time, for `npm run bench`. */
+  onStage?: (stage: string, ms: number) => void;
 }
 
 export interface Pipeline {
-  extract(doc: Document): ExtractionResult;
+  /** `loadLog`: the load stage's decisions for this document, kept in its record. */
+  extract(doc: Document, loadLog?: DecisionLog[]): ExtractionResult;
   /** The same, with the decisions each stage logged. */
-  explain(doc: Document): {
+  explain(
+    doc: Document,
+    loadLog?: DecisionLog[],
+  ): {
     result: ExtractionResult;
     log: DocumentContext["log"];
     mentions: Mention[];
@@ -190,9 +196,10 @@ export interface Pipeline {
 
 export function createPipeline(resources: Resources, options: PipelineOptions = {}): Pipeline {
   const preset = PRESETS[options.preset ?? "precise"];
-  const run = (doc: Document) => {
+  const onStage = options.onStage;
+  const run = (doc: Document, loadLog: DecisionLog[] = []) => {
     const s: State = {
-      ctx: createContext(doc, options.debug ?? false),
+      ctx: createContext(doc, options.debug ?? false, loadLog),
       annotations: { sentences: [], numbers: [], dates: [], places: [], actors: [] },
       tallySpans: [],
       tallies: [],
@@ -202,7 +209,11 @@ export function createPipeline(resources: Resources, options: PipelineOptions = 
     };
     for (const stage of STAGES) {
       try {
-        stage.run(s, resources);
+        if (onStage) {
+          const t = performance.now();
+          stage.run(s, resources);
+          onStage(stage.name, performance.now() - t);
+        } else stage.run(s, resources);
       } catch (e) {
         if (isSitrepError(e)) throw e;
         throw errors.stage(stage.name, doc.id, (e as Error).message);
@@ -231,5 +242,5 @@ export function createPipeline(resources: Resources, options: PipelineOptions = 
     };
     return { result, log: s.ctx.log, mentions: s.mentions };
   };
-  return { extract: (doc) => run(doc).result, explain: run };
+  return { extract: (doc, loadLog) => run(doc, loadLog).result, explain: run };
 }

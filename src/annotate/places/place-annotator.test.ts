@@ -99,6 +99,14 @@ describe("annotatePlaces: towns and countries", () => {
     );
   });
 
+  it("keeps a division with one name when the text names only another country", () => {
+    const text =
+      "A rocket attack on a base in Anbar wounded two soldiers, who were flown to Landstuhl in Germany.";
+    const anbar = only(text, "Anbar");
+    assert.equal(anbar.place.iso, "IQ");
+    assert.equal(anbar.kind, "admin1");
+  });
+
   it("reads all-capitals wire copy", () => {
     const text =
       "BOGOTA, 21 JAN 89 -- [TEXT] FOUR OFFICIALS HAVE RESIGNED BECAUSE OF THREATS. A BOMB EXPLODED TODAY IN MEDELLIN.";
@@ -188,6 +196,10 @@ describe("annotatePlaces: finds nothing", () => {
       places("On Wednesday the UN and the FBI met Jordan Peterson at the SUV dealership."),
       [],
     );
+  });
+
+  it("in an institution named with a word that is also a small town", () => {
+    assert.deepEqual(places("Shares fell after the Federal Reserve raised rates."), []);
   });
 
   it("takes a town that is an English word only when its country is named", () => {

@@ -64,6 +64,11 @@ const SIMILAR_NAME_SHARE = 0.34;
 const NAME_PART_MIN_POP = 100_000;
 /** In all-capitals or title-case text capitals tell nothing, so an unsupported town must be this big. */
 const CAPS_MIN_POP = 20_000;
+/**
+ * In all-capitals text, where acronyms and surnames look like towns ("THE MEXICAN CONSORTIUM
+ * ICA"), a town outside the countries the text names must be a big city (MOSCOW, MADRID).
+ */
+const UPPER_FOREIGN_MIN_POP = 500_000;
 /** A town resolved unambiguously with this population lends its country to the text's other names. */
 const CONFIDENT_POP = 100_000;
 /** Score margin (log10 population units) over the best place in another country for a resolution to lend its country. */
@@ -278,7 +283,10 @@ function effectivePop(e: GazetteerEntry): number {
 function similarNames(a: string, b: string): boolean {
   const x = skeletonKey(a);
   const y = skeletonKey(b);
-  if (x === y || fold(b).startsWith(`${fold(a)} `)) return true;
+  if (x === y) return true;
+  // "Frankfurt" for Frankfurt am Main, "Palma" for Palma de Mallorca
+  const rest = fold(b).startsWith(`${fold(a)} `) ? fold(b).slice(fold(a).length + 1) : "";
+  if (/^(?:am|an|de|del|di|du|sur|upon|on|im|bei|ob|la|le)\s/.test(rest)) return true;
   const prev = new Array(y.length + 1);
   for (let j = 0; j <= y.length; j++) prev[j] = j;
   for (let i = 1; i <= x.length; i++) {
@@ -345,7 +353,15 @@ export function annotatePlaces(
       }
     };
     add(key);
-    const loose = foldLoose(key);
+    // without a leading Arabic article ("Al Anbar" → "anbar"), when the article is surely one:
+    // "al"/"el", or hyphened on ("ad-Dawr"); a spaced "an", "as", "at" is English ("AN AMERICAN")
+    const article = toks[i].key;
+    const surelyArticle =
+      j > i &&
+      (article === "al" ||
+        article === "el" ||
+        /^[-‐]$/.test(text.slice(toks[i].end, toks[i + 1].start)));
+    const loose = surelyArticle ? foldLoose(key) : key;
     if (loose !== key && loose.length >= 3) add(loose);
     if (
       byId.size === 0 &&
@@ -600,8 +616,17 @@ export function annotatePlaces(
       }
       if (p >= 0 && spaced(p, p + 1) && isCap(p) && !placeEnds.has(p)) {
         const prevKey = toks[p].key;
-        const prevCommon = lex.common.has(prevKey) || isCue(lex, "region-word", prevKey);
-        if (!prevCommon) {
+        // "In Baghdad", "Northern Iraq", "the end of May Cuba saw" are fine; "Federal Reserve"
+        // (a small town) and "Joe Biden" are names
+        const prevCommon = lex.common.has(prevKey);
+        const prevOpens =
+          (prevCommon && (toks[p].initial || wellKnown)) || isCue(lex, "region-word", prevKey);
+        // "ANA Reporter JOHANNESBURG, April 20": a capitals dateline after a byline
+        const dateline =
+          wellKnown &&
+          upperAll &&
+          /^\s*[,(–—-]/.test(text.slice(toks[c.last].end, toks[c.last].end + 3));
+        if (!prevOpens && !dateline) {
           drop("part of a longer name (a capitalized word before it)");
           nameWords.add(key);
           continue;
@@ -616,7 +641,12 @@ export function annotatePlaces(
         single &&
         !isCommonTok(nx) &&
         !inBigCandidate.has(nx) &&
-        c.entries.every((e) => e.kind === "city" && effectivePop(e) < NAME_PART_MIN_POP)
+        c.entries.every(
+          (e) =>
+            e.kind === "city" &&
+            (effectivePop(e) < NAME_PART_MIN_POP ||
+              (HOW_PENALTY[e.how] > 0 && effectivePop(e) < FOREIGN_EXONYM_MIN_POP)),
+        )
       ) {
         drop("a given name before a surname");
         nameWords.add(key);
@@ -627,7 +657,7 @@ export function annotatePlaces(
         nameWords.add(key);
         continue;
       }
-    } else if (c.mode === "upper" && single && !(wellKnown && namedEarly(c))) {
+    } else if (c.mode === "upper" && single) {
       // "ALVARO GOMEZ HURTADO", "EJERCITO DE LIBERACION NACIONAL": a word beside other
       // uncommon words that are no place is part of a name
       const nameLike = (k: number) =>
@@ -643,9 +673,19 @@ export function annotatePlaces(
       const nextName = spaced(c.last, c.last + 1) && nameLike(c.last + 1);
       const afterTitle =
         c.first > 0 && spaced(c.first - 1, c.first) && isCue(lex, "title", toks[c.first - 1].key);
-      if (prevName || nextName || afterTitle) {
+      // a well-known place gives way only to a full name before it ("RENE EMILIO PONCE"),
+      // not to one word beside it ("THE BOGOTA JUDICIAL BRANCH")
+      const twoBefore =
+        prevName &&
+        c.first > 1 &&
+        spaced(c.first - 2, c.first - 1) &&
+        (nameLike(c.first - 2) || isCue(lex, "title", toks[c.first - 2].key));
+      const partOfName = wellKnown
+        ? twoBefore && !(namedEarly(c) && c.entries.some((e) => e.kind !== "city"))
+        : prevName || nextName || afterTitle;
+      if (partOfName) {
         drop("beside other uncommon words in all-capitals text: part of a name");
-        nameWords.add(key);
+        if (!wellKnown) nameWords.add(key);
         continue;
       }
     }
@@ -659,8 +699,11 @@ export function annotatePlaces(
     const c = kept[n];
     if (c.i !== c.j) continue;
     const key = toks[c.i].key;
-    const isCountry = c.entries.some((e) => e.kind === "country");
-    if (givenNames.has(key) || (nameWords.has(key) && !isCountry)) {
+    const wellKnown = c.entries.some(
+      (e) =>
+        e.kind === "country" || (HOW_PENALTY[e.how] === 0 && effectivePop(e) >= NAME_PART_MIN_POP),
+    );
+    if (givenNames.has(key) || (nameWords.has(key) && !wellKnown)) {
       log(`dropped "${surface(c.i, c.j)}": part of a name elsewhere in the text`);
       kept.splice(n, 1);
     }
@@ -764,13 +807,25 @@ export function annotatePlaces(
       if (!supported && c.mode === "upper" && pop < CAPS_MIN_POP) {
         return why("small place in all-capitals text, unsupported");
       }
+      if (!supported && c.mode === "upper" && countriesKnown && pop < UPPER_FOREIGN_MIN_POP) {
+        return why("a place outside the countries of an all-capitals text, not a big city");
+      }
+      if (!supported && c.mode === "upper" && (best.how === "alt" || best.how === "skeleton")) {
+        return why("an alternate name in all-capitals text, unsupported");
+      }
       // A headline capitalizes every word, so its people and firms ("Lockheed Martin") look
       // like towns: only a big town or one with its division beside it is taken.
       if (c.mode === "title" && !inBox && pop < CAPS_MIN_POP) {
         return why("small place in a title-case line");
       }
     } else if (best.kind === "admin1" && !supported) {
-      if (countriesKnown) return why("a division outside the countries the text names");
+      // "Anbar" is one place; "Delta" (Nigeria's state, Canada's and Utah's towns) is many
+      const namesakes = c.entries.some(
+        (e) => e.iso !== best.iso && HOW_PENALTY[e.how] === 0 && e.kind !== "country",
+      );
+      if (countriesKnown && namesakes) {
+        return why("a division outside the countries the text names, its name shared abroad");
+      }
       if (c.nameFollowed) return why("first word of a longer name, a division unsupported");
     }
     return { entry: best, margin };
@@ -878,9 +933,13 @@ export function annotatePlaces(
       if (!out.includes(m)) continue;
       let k = m.first - 1;
       if (k >= 0 && toks[k].key === "the") k--;
-      if (k < 1 || !["of", "in", "near", "outside", "at"].includes(toks[k].key)) continue;
-      if (toks[k].sent !== toks[m.first].sent) continue;
-      const noun = nounEndingAt(k - 1, subNouns);
+      if (k < 0 || toks[k].sent !== toks[m.first].sent) continue;
+      // "... neighborhood of Baghdad", or in wire copy "LA PENA CANTON, SAN MIGUEL DEPARTMENT"
+      let nounEnd: number;
+      if (["of", "in", "near", "outside", "at"].includes(toks[k].key)) nounEnd = k - 1;
+      else if (/^\s*,\s*$/.test(text.slice(toks[k].end, toks[m.first].start))) nounEnd = k;
+      else continue;
+      const noun = nounEndingAt(nounEnd, subNouns);
       if (!noun) continue;
       const run = nameRunEndingAt(noun[0] - 1);
       if (!run || !spaced(run[1], noun[0])) continue;
