@@ -2,6 +2,7 @@
 // passing and a failing pair, and the failure's wording asserted where a reader relies on it.
 import assert from "node:assert/strict";
 import { test } from "node:test";
+import { emptyEvent } from "../src/core/empty-event.ts";
 import type { Claim, ExtractionResult, SitrepEvent, Tally } from "../src/core/types.ts";
 import {
   type CheckResult,
@@ -35,39 +36,29 @@ import {
 } from "./expectation-check.ts";
 
 function event(over: Partial<SitrepEvent> = {}): SitrepEvent {
-  return {
+  return emptyEvent({
     event_date: "2023-05-10",
     time_precision: 1,
     event_type: "Battles",
     sub_event_type: "Armed clash",
     actor1: "Military Forces of Ruritania",
-    assoc_actor_1: null,
     actor2: "Red Hand Militia",
-    assoc_actor_2: null,
     inter1: 1,
     inter2: 3,
     country: "Ruritania",
     iso: "RU",
-    admin1: null,
-    admin2: null,
     location: "Strelsau",
     latitude: 50,
     longitude: 10,
     geo_precision: 1,
     geonameid: 1,
     fatalities: 2,
-    injuries: null,
-    civilian_fatalities: null,
-    notes: "",
-    source: null,
-    weapon: null,
-    claims: [],
     evidence: [
       { text: "Soldiers clashed with the Red Hand in Strelsau on Wednesday.", start: 0, end: 60 },
     ],
     confidence: 0.7,
     ...over,
-  };
+  });
 }
 
 function result(over: Partial<ExtractionResult> = {}): ExtractionResult {

@@ -6,6 +6,7 @@
 // share of its field checks that pass. Required events take produced events one-to-one, best
 // pairs first; an optional event may take any produced event (one it shares with a required
 // event is how "or merged into the main event" is honoured), preferring one no one took.
+import { emptyEvent } from "../src/core/empty-event.ts";
 import type { ExtractionResult, SitrepEvent, Tally } from "../src/core/types.ts";
 import {
   distanceKm,
@@ -484,36 +485,7 @@ export function checkCountriesAll(exp: ExpectedEvent, group: SitrepEvent[]): Fie
 }
 
 /** Stands in for a missing event, only to list the fields an expected event asks about. */
-const NO_EVENT: SitrepEvent = {
-  event_date: null,
-  time_precision: 3,
-  event_type: "Strategic developments",
-  sub_event_type: "",
-  actor1: null,
-  assoc_actor_1: null,
-  actor2: null,
-  assoc_actor_2: null,
-  inter1: null,
-  inter2: null,
-  country: null,
-  iso: null,
-  admin1: null,
-  admin2: null,
-  location: null,
-  latitude: null,
-  longitude: null,
-  geo_precision: null,
-  geonameid: null,
-  fatalities: null,
-  injuries: null,
-  civilian_fatalities: null,
-  notes: "",
-  source: null,
-  weapon: null,
-  claims: [],
-  evidence: [],
-  confidence: 0,
-};
+const NO_EVENT: SitrepEvent = emptyEvent();
 
 /** The checks of one expected event over its group: a field passes when any event of the group passes it. */
 function groupChecks(exp: ExpectedEvent, group: SitrepEvent[]): FieldCheck[] {

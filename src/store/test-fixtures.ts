@@ -1,5 +1,6 @@
 // Small hand-written documents and extraction results for the store and export tests, and for
 // the child process of the durability test.
+import { emptyEvent } from "../core/empty-event.ts";
 import type { Document, ExtractionResult, SitrepEvent, Tally } from "../core/types.ts";
 
 export interface Sample {
@@ -41,37 +42,14 @@ export function sample(
 }
 
 export function event(fields: Partial<SitrepEvent>): SitrepEvent {
-  return {
+  return emptyEvent({
     event_date: "2024-02-07",
     time_precision: 1,
     event_type: "Explosions/Remote violence",
     sub_event_type: "Air/drone strike",
-    actor1: null,
-    assoc_actor_1: null,
-    actor2: null,
-    assoc_actor_2: null,
-    inter1: null,
-    inter2: null,
-    country: null,
-    iso: null,
-    admin1: null,
-    admin2: null,
-    location: null,
-    latitude: null,
-    longitude: null,
-    geo_precision: null,
-    geonameid: null,
-    fatalities: null,
-    injuries: null,
-    civilian_fatalities: null,
-    notes: "",
-    source: null,
-    weapon: null,
-    claims: [],
-    evidence: [],
     confidence: 0.5,
     ...fields,
-  };
+  });
 }
 
 const BAGHDAD_TEXT =
