@@ -99,6 +99,11 @@ export const NOT_TEXT_TAGS: ReadonlySet<string> = new Set([
   "video",
 ]);
 
+/** What a reader sees on a page, captions included: the page's text before an article is chosen. */
+export const SHOWN_TAGS_SKIP: ReadonlySet<string> = new Set(
+  [...NOT_TEXT_TAGS].filter((t) => t !== "figcaption"),
+);
+
 /** Page chrome around an article, skipped when no article was found and the whole body is read. */
 export const PAGE_CHROME_TAGS: ReadonlySet<string> = new Set([
   ...NOT_TEXT_TAGS,
@@ -128,6 +133,8 @@ export interface TextBlock {
 }
 
 const INVISIBLE = /[\u200B-\u200D\u2060\uFEFF]/g;
+/** Sentence end then capital, or lower case then capital, across an element edge. */
+const SPLIT_RUNS = /^(?:[.!?:;,][\p{Lu}\p{N}]|\p{Ll}\p{Lu})$/u;
 
 /**
  * The text blocks under `root`, whitespace collapsed inside each. Block elements and <br>
@@ -146,12 +153,18 @@ export function textBlocks(root: DomNode, skip: ReadonlySet<string> = NOT_TEXT_T
     buffer = "";
     linkChars = 0;
   };
+  // Set when an element starts or ends: text on either side of an element edge was laid out apart.
+  let edge = false;
   const walk = (node: DomNode, inLink: boolean) => {
     const children = node.childNodes;
     for (let i = 0; i < children.length; i++) {
       const child = children[i];
       if (child.nodeType === TEXT_NODE) {
         const text = child.textContent ?? "";
+        // "Have your say.</span><span>Give us feedback." and "our</span><span>Newsletter" are
+        // two runs a page styles apart; joined bare they make words that are in no text.
+        if (edge && SPLIT_RUNS.test(`${buffer.slice(-1)}${text.slice(0, 1)}`)) buffer += " ";
+        edge = false;
         buffer += text;
         if (inLink) linkChars += text.replace(/\s+/g, "").length;
       } else if (child.nodeType === ELEMENT_NODE) {
@@ -164,7 +177,9 @@ export function textBlocks(root: DomNode, skip: ReadonlySet<string> = NOT_TEXT_T
         }
         const block = BLOCK_TAGS.has(tag);
         if (block) flush();
+        edge = true;
         walk(child, inLink || tag === "a");
+        edge = true;
         if (block) flush();
       }
     }

@@ -68,12 +68,21 @@ describe("HTML loader: fixtures/load/page.html", () => {
     }
   });
 
-  it("drops inline link lines and reports them", () => {
-    assert.deepEqual(doc.dropped, [
+  it("drops inline link lines and reports them, then the page text the article leaves out", () => {
+    assert.deepEqual(doc.dropped.slice(0, 3), [
       "By Amina Okafor",
       "Also Read: Ceasefire talks stall for a third week",
       "Read more: Border province coverage",
     ]);
+    for (const chrome of [
+      "Leave a Reply",
+      "© 2024 Riverside Daily Monitor. All rights reserved.",
+      "Trending",
+    ]) {
+      assert.ok(doc.dropped.includes(chrome), `${chrome} is not reported`);
+    }
+    for (const line of doc.dropped)
+      assert.ok(!doc.text.includes(line), `${line} is both kept and dropped`);
   });
 });
 

@@ -13,6 +13,7 @@ import {
   type DomDocument,
   type DomNode,
   parseDocument,
+  SHOWN_TAGS_SKIP,
   type TextBlock,
   textBlocks,
 } from "./html-dom.ts";
@@ -45,13 +46,27 @@ export const RELATED_LINK_MIN_DENSITY = 0.5;
 const BYLINE_MAX_CHARS = 120;
 const BYLINE_WITHIN_BLOCKS = 3;
 
-/** Boilerplate filter over page blocks: patterns as for text, trailing strips only of links. */
+/**
+ * Inside the article, a block that is all link and shaped like a headline is a link to another
+ * story ("Afghan woman politician sees Taliban talks as only hope" between two paragraphs).
+ */
+export const INLINE_RELATED_MIN_DENSITY = 0.9;
+
+/** Boilerplate filter over page blocks: patterns as for text, link headlines, trailing strips of links. */
 export function filterPageBlocks(blocks: TextBlock[]): { kept: string[]; dropped: Drop[] } {
-  return filterBoilerplate(
-    blocks.map((b) => b.text),
+  const inline: Drop[] = [];
+  const body = blocks.filter((b, i) => {
+    const related = i > 0 && b.linkDensity >= INLINE_RELATED_MIN_DENSITY && isTitleLike(b.text);
+    if (related)
+      inline.push({ text: b.text, reason: "a link to another story inside the article" });
+    return !related;
+  });
+  const rest = filterBoilerplate(
+    body.map((b) => b.text),
     undefined,
-    (text, i) => blocks[i].linkDensity >= RELATED_LINK_MIN_DENSITY && isTitleLike(text),
+    (text, i) => body[i].linkDensity >= RELATED_LINK_MIN_DENSITY && isTitleLike(text),
   );
+  return { kept: rest.kept, dropped: [...inline, ...rest.dropped] };
 }
 
 export interface PageMetadata {
@@ -73,6 +88,8 @@ export interface HtmlExtract extends PageMetadata {
   blocks: TextBlock[];
   /** "readability", or "body" when Readability found no article and the body's text was taken. */
   method: "readability" | "body";
+  /** Every text block of the page body, menus and footers included, read before Readability. */
+  pageBlocks: string[];
 }
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
@@ -264,6 +281,9 @@ export function extractHtml(html: string, pageUrl: string | null = null): HtmlEx
     lean = `<!DOCTYPE html><html><body>${lean}</body></html>`;
   const doc = parseDocument(lean);
   const meta = pageMetadata(doc, html, pageUrl);
+  // Readability rewrites the DOM, so what the page showed is read first: what the article
+  // leaves out of it is the boilerplate `dropped` reports.
+  const pageBlocks = doc.body ? textBlocks(doc.body, SHOWN_TAGS_SKIP).map((b) => b.text) : [];
   let blocks: TextBlock[] = [];
   let title: string | null = null;
   let byline: string | null = null;
@@ -293,7 +313,38 @@ export function extractHtml(html: string, pageUrl: string | null = null): HtmlEx
     author: meta.author ?? authorName(byline),
     blocks,
     method,
+    pageBlocks,
   };
+}
+
+/** " | Editorial", " - BBC News": a site or section name after the headline, up to this many words. */
+const TITLE_SUFFIX_MAX_WORDS = 3;
+
+/** The headline without a trailing site or section name. */
+export function stripTitleSuffix(title: string | null): string | null {
+  if (!title) return title;
+  const m = /^(.{12,}?)\s+[|–—-]\s+([^|–—-]+)$/u.exec(title);
+  if (!m || m[2].trim().split(/\s+/).length > TITLE_SUFFIX_MAX_WORDS) return title;
+  return m[1].trim();
+}
+
+/** Page blocks the clean text does not contain: menus, footers, captions, share and sign-up lines. */
+function leftOut(
+  pageBlocks: string[],
+  text: string,
+  title: string | null,
+  already: string[],
+): string[] {
+  const kept = fold(text);
+  const skip = new Set([...already.map(fold), title ? fold(title) : ""]);
+  const out: string[] = [];
+  for (const b of pageBlocks) {
+    const key = fold(b);
+    if (!key || skip.has(key) || kept.includes(key)) continue;
+    skip.add(key);
+    out.push(b);
+  }
+  return out;
 }
 
 /**
@@ -349,8 +400,10 @@ export function loadHtml(raw: string, source: Source): LoadItem {
     );
   }
   if (page.publishedFrom) logLoad(log, `published: ${page.published} from ${page.publishedFrom}`);
-  const title = source.title ?? page.title;
-  const { text, dropped } = cleanBlocks(page.blocks, title, log, page.author);
+  const title = source.title ?? stripTitleSuffix(page.title);
+  const cleaned = cleanBlocks(page.blocks, title, log, page.author);
+  const text = cleaned.text;
+  const dropped = [...cleaned.dropped, ...leftOut(page.pageBlocks, text, title, cleaned.dropped)];
   const found: Extracted = {
     raw,
     text,
