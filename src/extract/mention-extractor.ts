@@ -87,7 +87,11 @@ export function extractMentions(input: MentionInput): Mention[] {
 
 /** Specific triggers of one sentence absorb its generic ones; one mention per sub-event type. */
 function groupHits(hits: TriggerHit[], text: string, actors: ActorMention[]): TriggerHit[] {
-  const specific = hits.filter((h) => h.rule.kind !== "generic");
+  let specific = hits.filter((h) => h.rule.kind !== "generic");
+  // "Rioters clashed with police": the clash is the demonstration's, not a battle of its own.
+  if (specific.some((h) => h.rule.event_type === "Protests" || h.rule.event_type === "Riots")) {
+    specific = specific.filter((h) => h.rule.event_type !== "Battles");
+  }
   const kept: TriggerHit[] = [];
   for (const h of specific)
     if (!kept.some((k) => k.rule.sub_event_type === h.rule.sub_event_type)) kept.push(h);

@@ -84,8 +84,21 @@ function bestGroup(groups: EventGroup[], m: Mention): EventGroup | null {
   return best;
 }
 
+const DEMONSTRATION_TYPES = new Set(["Protests", "Riots"]);
+
 function compatible(g: EventGroup, m: Mention): boolean {
   const first = g.mentions.find((x) => !x.generic) ?? g.mentions[0];
+  // A demonstration told as peaceful in one sentence and violent in the next is one event; the
+  // protest refiner decides its sub-event type afterwards.
+  const demonstrations =
+    DEMONSTRATION_TYPES.has(first.event_type) &&
+    DEMONSTRATION_TYPES.has(m.event_type) &&
+    first.sub_event_type !== "Mob violence" &&
+    m.sub_event_type !== "Mob violence";
+  if (demonstrations) {
+    if (!placesCompatible(g, m) || !datesCompatible(g, m)) return false;
+    return true;
+  }
   if (first.event_type !== m.event_type) {
     const bothViolent = VIOLENT.has(first.event_type) && VIOLENT.has(m.event_type);
     if (!(bothViolent && (m.generic || g.mentions.every((x) => x.generic)))) return false;

@@ -29,6 +29,7 @@ import { extractMentions } from "../extract/mention-extractor.ts";
 import { extractTallies } from "../extract/tally-extractor.ts";
 import { buildEvents } from "../merge/event-builder.ts";
 import { type EventGroup, mergeMentions } from "../merge/event-merger.ts";
+import { refineDemonstrations } from "../merge/protest-refiner.ts";
 
 /** What the stages are handed from the world: the gazetteer, the actor dictionary, the lexicons. */
 export interface Resources {
@@ -150,7 +151,7 @@ export const STAGES: Stage[] = [
     reads: "mentions",
     writes: "groups",
     run: (s) => {
-      s.groups = mergeMentions(s.ctx, s.mentions);
+      s.groups = refineDemonstrations(mergeMentions(s.ctx, s.mentions));
     },
   },
   {
