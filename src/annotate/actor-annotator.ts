@@ -142,7 +142,10 @@ export function annotateActors(
     );
   for (const m of matchPhrases(text, tokens, dict.generic, 2, freeGeneric)) {
     const q = countryBefore(text, tokens, m.first, dict.countries, allCaps);
-    if (!q && m.values[0].needsCountry) continue;
+    // "the army", "the security forces": a definite state force of the country in question; "a
+    // military strike" names no party.
+    const definite = /\bthe\s+$/i.test(text.slice(Math.max(0, m.start - 5), m.start));
+    if (!q && m.values[0].needsCountry && !definite) continue;
     const start = q ? q.start : m.start;
     out.push({
       start,

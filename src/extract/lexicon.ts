@@ -41,7 +41,10 @@ export interface ModalityCue {
 
 export interface Blocker {
   re: RegExp;
-  keepKinds: Set<TriggerKind>;
+  /** "sentence", or "paragraph" when the context reaches the sentences around it. */
+  scope: "sentence" | "paragraph";
+  /** Event types whose triggers the blocker leaves alone. */
+  keepTypes: Set<string>;
   reason: string;
 }
 
@@ -97,7 +100,8 @@ export function loadExtractionLexicon(): ExtractionLexicon {
   }));
   const blockers = readTable("events/context-blockers.tsv").map((r) => ({
     re: new RegExp(r.pattern, "iu"),
-    keepKinds: new Set(r.keep_kinds.split(",").filter(Boolean) as TriggerKind[]),
+    scope: r.scope === "paragraph" ? ("paragraph" as const) : ("sentence" as const),
+    keepTypes: new Set(r.keep_types.split(",").filter(Boolean)),
     reason: r.reason,
   }));
   return { rules, triggerRe, weaponCues, modality, blockers };

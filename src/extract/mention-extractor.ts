@@ -22,6 +22,10 @@ import { findTriggers, type TriggerHit } from "./trigger-matcher.ts";
 
 const STAGE = "mentions";
 const ARMED = new Set([1, 2, 3, 4, 8]);
+const UNARMED_VICTIMS =
+  /\b(?:people|persons|civilians|villagers|residents|worshippers|worshipers|students|children|women|men|passengers|tourists|pilgrims|farmers|shoppers|journalists|workers|famil(?:y|ies)|pastor|priest|imam|teachers|patients|bystanders|pedestrians|man|woman|boy|girl|child|baby|elderly|population)\b/i;
+const ARMED_VICTIMS =
+  /\b(?:soldiers?|troops|police(?:men)?|officers?|fighters?|militants?|gunmen|attackers|assailants|rebels?|insurgents?|terrorists?|guards?|militiamen|personnel|commanders?|servicemen|service\s+members)\b/i;
 const VERB_HIT = /^(?:\S+ed|shot|struck|hit|fought)\b/i;
 
 /** A country or region counts as where an event happened only after a locative word. */
@@ -51,10 +55,16 @@ export function extractMentions(input: MentionInput): Mention[] {
   const { ctx, annotations, lex, tallySpans } = input;
   const text = ctx.doc.text;
   const out: Mention[] = [];
+  const paragraphs = new Map<number, string>();
+  for (const s of annotations.sentences)
+    paragraphs.set(s.paragraph, `${paragraphs.get(s.paragraph) ?? ""} ${s.text}`);
   for (const sentence of annotations.sentences) {
-    const hits = findTriggers(sentence, lex, (r) => note(ctx, STAGE, r)).filter(
-      (h) => !tallySpans.some((t) => h.start >= t.start && h.end <= t.end),
-    );
+    const hits = findTriggers(
+      sentence,
+      lex,
+      (r) => note(ctx, STAGE, r),
+      paragraphs.get(sentence.paragraph),
+    ).filter((h) => !tallySpans.some((t) => h.start >= t.start && h.end <= t.end));
     if (!hits.length) continue;
     const attribution = attributionOf(sentence);
     const source = attribution?.source ?? null;
@@ -141,7 +151,8 @@ function buildMention(
     );
     if (teller) actor1 = { ...teller, stated: false, rule: "actor1:reporting-military" };
   }
-  const typed = resolveType(hit, sentence, lex, actor1, actor2, casualties.claims);
+  const victims = casualties.victimSpans.map((v) => text.slice(v.start, v.end)).join(" ");
+  const typed = resolveType(hit, sentence, lex, actor1, actor2, casualties.claims, victims);
   const places = selectPlaces(text, sentence, hit, ann.places, actors);
   const date = nearestDate(ann.dates, sentence, hit);
   const claims: Claim[] = [...casualties.claims];
@@ -206,6 +217,7 @@ function resolveType(
   actor1: ActorMention | null,
   actor2: ActorMention | null,
   claims: Claim[],
+  victims: string,
 ): Typed {
   const rule = hit.rule;
   const state1 = actor1 ? actor1.actor.inter === 1 || actor1.actor.inter === 8 : false;
@@ -234,8 +246,11 @@ function resolveType(
       generic: true,
     };
   }
+  // ACLED's line between an Attack and a clash is whether the victims could fight back.
+  const unarmedVictims = UNARMED_VICTIMS.test(victims) && !ARMED_VICTIMS.test(victims);
   const civilians =
     actor2?.actor.inter === 7 ||
+    unarmedVictims ||
     claims.some((c) => c.field === "civilian_fatalities" && c.value !== 0);
   if (civilians)
     return {

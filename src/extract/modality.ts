@@ -4,7 +4,7 @@ import type { ExtractionLexicon } from "./lexicon.ts";
 import type { TriggerHit } from "./trigger-matcher.ts";
 
 /** Words of context before a trigger that a near cue ("not", "no") may stand in. */
-const NEAR_WORDS = 4;
+const NEAR_WORDS = 5;
 /** Words after a noun trigger that may carry an expectation ("attacks expected"). */
 const AFTER_WORDS = 5;
 

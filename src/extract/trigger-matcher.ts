@@ -40,6 +40,8 @@ export function findTriggers(
   sentence: Sentence,
   lex: ExtractionLexicon,
   log?: (reason: string) => void,
+  /** The text of the sentence's paragraph, for blockers whose scope is the paragraph. */
+  paragraph: string = sentence.text,
 ): TriggerHit[] {
   const hits: TriggerHit[] = [];
   const re = lex.triggerRe;
@@ -59,8 +61,10 @@ export function findTriggers(
   }
   if (!hits.length) return hits;
   for (const b of lex.blockers) {
-    if (!b.re.test(s)) continue;
-    const kept = hits.filter((h) => b.keepKinds.has(h.rule.kind));
+    if (!b.re.test(b.scope === "paragraph" ? paragraph : s)) continue;
+    const kept = hits.filter(
+      (h) => h.rule.event_type !== null && b.keepTypes.has(h.rule.event_type),
+    );
     if (kept.length < hits.length)
       log?.(`blocked ${hits.length - kept.length} trigger(s): ${b.reason}`);
     return applyHalts(kept, sentence, log);

@@ -33,7 +33,15 @@ export function mergeMentions(ctx: DocumentContext, mentions: Mention[]): EventG
         STAGE,
         `"${m.trigger.text}" (sentence ${m.sentence.index}) joins the event of "${target.mentions[0].trigger.text}"`,
       );
-    } else if (m.reference && !m.places.length && !m.date) {
+    } else if (
+      m.reference &&
+      !m.places.length &&
+      !m.date &&
+      !m.claims.length &&
+      !m.actor1 &&
+      !m.actor2
+    ) {
+      // "The attack drew condemnation": points back to an event this text does not tell.
       note(ctx, STAGE, `"${m.trigger.text}" refers to an event not told here: dropped`);
     } else {
       const g: EventGroup = { mentions: [m], precedes: [] };
