@@ -25,15 +25,33 @@ const ARMED = new Set([1, 2, 3, 4, 8]);
 const UNARMED_VICTIMS =
   /\b(?:people|persons|civilians|villagers|residents|worshippers|worshipers|students|children|women|men|passengers|tourists|pilgrims|farmers|shoppers|journalists|workers|famil(?:y|ies)|pastor|priest|imam|teachers|patients|bystanders|pedestrians|man|woman|boy|girl|child|baby|elderly|population)\b/i;
 const ARMED_VICTIMS =
-  /\b(?:soldiers?|troops|police(?:men)?|officers?|fighters?|militants?|gunmen|attackers|assailants|rebels?|insurgents?|terrorists?|guards?|militiamen|personnel|commanders?|servicemen|service\s+members)\b/i;
+  /\b(?:soldiers?|troops|police(?:men)?|officers?|fighters?|militants?|gunmen|attackers|assailants|rebels?|insurgents?|terrorists?|guards?|militiamen|personnel|commanders?|servicemen|service\s+members|security|army|militia)\b/i;
+/** A target that fights back: attacking it is a clash, not violence against civilians. */
+const ARMED_TARGET =
+  /^\s*(?:\w+\s+){0,4}?(?:checkpoints?|(?:military|army|police)\s+(?:bases?|posts?|stations?|positions?|convoys?|camps?|vehicles?|patrols?)|bases?|barracks|convoys?|outposts?|positions|patrols?|police\s+stations?|security\s+(?:forces|posts?|personnel))\b/i;
 const VERB_HIT = /^(?:\S+ed|shot|struck|hit|fought)\b/i;
 
-/** A country or region counts as where an event happened only after a locative word. */
+/**
+ * A place counts as where an event happened only after a locative word ("in", "near", "the
+ * capital") or as what an attack verb acts on ("shelling targets Daraa", "warplanes bomb al-Bab").
+ */
 const LOCATIVE_BEFORE =
-  /\b(?:in|into|inside|across|throughout|near|at|on|outside|around|of|from|over|within|along|towards?)\s+(?:the\s+)?(?:(?:northern|southern|eastern|western|central|north-?eastern|north-?western|south-?eastern|south-?western|rural|besieged|occupied|restive)\s+)?$/iu;
-/** Where the wounded were taken, where a statement was made: not where it happened. */
-const ELSEWHERE_BEFORE =
-  /\b(?:evacuated|flown|taken|transferred|airlifted|rushed|moved|sent|returned|treated|hospitali[sz]ed|admitted|told\s+reporters|said|speaking|spoke|statement|press\s+conference|visit(?:ing|ed)?|summit|talks|meeting|met)\s+(?:\S+\s+){0,6}?(?:to|in|at|from)\s+(?:the\s+)?(?:[\p{L}'’-]+\s+){0,4}$/iu;
+  /\b(?:in|into|inside|across|throughout|near|at|on|outside|around|of|from|over|within|along|towards?|capital|targets?|targeted|targeting|hits?|bomb(?:s|ed|ing)?|shell(?:s|ed|ing)?|attack(?:s|ed|ing)?|storm(?:s|ed|ing)?|raid(?:s|ed|ing)?|struck|strikes?|pound(?:s|ed|ing)?|enter(?:s|ed|ing)?|besieg(?:e|es|ed|ing)|captur(?:e|es|ed|ing)|seiz(?:e|es|ed|ing)|recaptur(?:e|es|ed|ing)|retak(?:e|es|ing)|retook|overr?an|ambush(?:es|ed)?)\s+(?:the\s+)?(?:(?:northern|southern|eastern|western|central|north-?eastern|north-?western|south-?eastern|south-?western|rural|besieged|occupied|restive)\s+)?$/iu;
+/** "Libya's Misrata", "north Aleppo's Ghazal": a possessive place before a place is part of its locative phrase. */
+const POSSESSIVE_PLACE_BEFORE =
+  /(?:(?:north|south|east|west)(?:ern)?\s+)?(?:\p{Lu}[\p{L}'’-]*\s+){0,2}\p{Lu}[\p{L}'’-]*['’]s?\s+$/u;
+/** "Afrin city", "Daraa countryside": a noun of place after the name makes it a place where. */
+const PLACE_NOUN_AFTER =
+  /^\s+(?:city|town|village|countryside|province|governorate|area|district|outskirts|suburbs?|camp)\b/i;
+/** Where the wounded were taken: not where it happened ("flown by helicopter to Landstuhl"). */
+const TAKEN_TO_BEFORE =
+  /\b(?:evacuated|flown|taken|transferred|airlifted|rushed|moved|sent|returned|treated|hospitali[sz]ed|admitted)\s+(?:\S+\s+){0,6}?(?:to|in|at)\s+(?:the\s+)?(?:[\p{L}'’-]+\s+){0,4}$/iu;
+/**
+ * Where a statement was made: "said in Tehran", "told reporters at the Pentagon". The place
+ * must follow the verb closely: "Police said the strike hit an SUV in Baghdad" is where it happened.
+ */
+const SAID_AT_BEFORE =
+  /\b(?:told\s+reporters|said|says|speaking|spoke|statement|press\s+conference|visit(?:ing|ed)?|summit|talks|meeting|met)\s+(?:\S+\s+){0,2}?(?:in|at|from)\s+(?:the\s+)?(?:[\p{L}'’-]+\s+){0,2}$/iu;
 const FACILITY_AFTER =
   /^\s+(?:Regional\s+)?(?:Medical\s+Cent(?:er|re)|Hospital|Airport|University|Embassy|Consulate)\b/i;
 const PART_OF_BEFORE =
@@ -152,7 +170,8 @@ function buildMention(
     if (teller) actor1 = { ...teller, stated: false, rule: "actor1:reporting-military" };
   }
   const victims = casualties.victimSpans.map((v) => text.slice(v.start, v.end)).join(" ");
-  const typed = resolveType(hit, sentence, lex, actor1, actor2, casualties.claims, victims);
+  const after = text.slice(hit.end, clauseEnd(sentence, hit.end));
+  const typed = resolveType(hit, sentence, lex, actor1, actor2, casualties.claims, victims, after);
   const places = selectPlaces(text, sentence, hit, ann.places, actors);
   const date = nearestDate(ann.dates, sentence, hit);
   const claims: Claim[] = [...casualties.claims];
@@ -218,6 +237,8 @@ function resolveType(
   actor2: ActorMention | null,
   claims: Claim[],
   victims: string,
+  /** The trigger's clause after it: what was attacked. */
+  after: string,
 ): Typed {
   const rule = hit.rule;
   const state1 = actor1 ? actor1.actor.inter === 1 || actor1.actor.inter === 8 : false;
@@ -246,32 +267,28 @@ function resolveType(
       generic: true,
     };
   }
-  // ACLED's line between an Attack and a clash is whether the victims could fight back.
+  // ACLED's line between an Attack and a clash is whether the victims could fight back: armed
+  // victims, an armed target ("a checkpoint") or an armed party acted upon make it a clash.
   const unarmedVictims = UNARMED_VICTIMS.test(victims) && !ARMED_VICTIMS.test(victims);
   const civilians =
     actor2?.actor.inter === 7 ||
     unarmedVictims ||
     claims.some((c) => c.field === "civilian_fatalities" && c.value !== 0);
-  if (civilians)
-    return {
-      event_type: "Violence against civilians",
-      sub_event_type: "Attack",
-      weapon: null,
-      generic: true,
-    };
-  if (actor1 && actor2 && ARMED.has(actor1.actor.inter) && ARMED.has(actor2.actor.inter)) {
-    return { event_type: "Battles", sub_event_type: "Armed clash", weapon: null, generic: true };
-  }
-
-  if (actor2 && ARMED.has(actor2.actor.inter)) {
-    return { event_type: "Battles", sub_event_type: "Armed clash", weapon: null, generic: true };
-  }
-  return {
+  const armedSide =
+    ARMED_TARGET.test(after) || ARMED_VICTIMS.test(victims) || ARMED.has(actor2?.actor.inter ?? 0);
+  const clash: Typed = {
+    event_type: "Battles",
+    sub_event_type: "Armed clash",
+    weapon: null,
+    generic: true,
+  };
+  const attack: Typed = {
     event_type: "Violence against civilians",
     sub_event_type: "Attack",
     weapon: null,
     generic: true,
   };
+  return armedSide && !civilians ? clash : attack;
 }
 
 function selectPlaces(
@@ -300,11 +317,17 @@ function selectPlaces(
       continue;
     const before = text.slice(Math.max(sentence.start, p.start - 80), p.start);
     const after = text.slice(p.end, p.end + 40);
-    if (/^(?:-|\s)(?:backed|led|based|allied|supported)\b|^['’]s?\s/u.test(after)) continue;
-    if (FACILITY_AFTER.test(after) || ELSEWHERE_BEFORE.test(before)) continue;
+    if (/^(?:-|\s)(?:backed|led|based|allied|supported|loyal)\b|^['’]s?\s/u.test(after)) continue;
+    if (FACILITY_AFTER.test(after) || TAKEN_TO_BEFORE.test(before) || SAID_AT_BEFORE.test(before))
+      continue;
     // The annotator's own locative readings ("near Mosul", "eastern Baghdad", "the X neighborhood of Y") need no preposition.
     const locativeRule = p.rule !== "place:name" && p.rule !== "place:admin-suffix";
-    if (!locativeRule && !LOCATIVE_BEFORE.test(before)) {
+    const locative =
+      locativeRule ||
+      LOCATIVE_BEFORE.test(before) ||
+      LOCATIVE_BEFORE.test(before.replace(POSSESSIVE_PLACE_BEFORE, "")) ||
+      PLACE_NOUN_AFTER.test(after);
+    if (!locative) {
       // A list "in Iraq, Syria, and Jordan" continues an accepted place.
       if (
         !(
