@@ -29,6 +29,12 @@ const ARMED_VICTIMS =
 /** A target that fights back: attacking it is a clash, not violence against civilians. */
 const ARMED_TARGET =
   /^\s*(?:\w+\s+){0,4}?(?:checkpoints?|(?:military|army|police)\s+(?:bases?|posts?|stations?|positions?|convoys?|camps?|vehicles?|patrols?)|bases?|barracks|convoys?|outposts?|positions|patrols?|police\s+stations?|security\s+(?:forces|posts?|personnel))\b/i;
+const TERRITORY_TAKEN = new Set([
+  "Government regains territory",
+  "Non-state actor overtakes territory",
+]);
+const UNOPPOSED =
+  /\b(?:without\s+(?:any\s+|a\s+)?(?:resistance|fight|fighting|a\s+shot\s+(?:being\s+)?fired|clashes)|unopposed|no\s+resistance|(?:not|n't|never)\s+(?:\w+\s+)?encounter\w*\s+(?:any\s+)?resistance|after\s+(?:\w+\s+){0,4}(?:withdrew|withdrawal|pulled\s+out|retreated|left))\b/i;
 const VERB_HIT = /^(?:\S+ed|shot|struck|hit|fought)\b/i;
 
 /**
@@ -248,6 +254,15 @@ function resolveType(
       sub = "Government regains territory";
     if (sub === "Government regains territory" && actor1 && !state1)
       sub = "Non-state actor overtakes territory";
+    // Territory taken without a fight changed hands without violence (ACLED's own distinction).
+    if (TERRITORY_TAKEN.has(sub) && UNOPPOSED.test(sentence.text)) {
+      return {
+        event_type: "Strategic developments",
+        sub_event_type: "Non-violent transfer of territory",
+        weapon: null,
+        generic: false,
+      };
+    }
     return { event_type: rule.event_type, sub_event_type: sub, weapon: null, generic: false };
   }
   const cue = lex.weaponCues.find((c) => c.re.test(sentence.text));

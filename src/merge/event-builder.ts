@@ -20,6 +20,8 @@ import type { EventGroup } from "./event-merger.ts";
 
 const STAGE = "events";
 const TIME_PRECISION = { day: 1, week: 2, month: 3, year: 3 } as const;
+/** Confidence added to an event told in the first sentence: swept 0-0.15 on CASE 2021 dev, best at 0.1. */
+const LEAD_BONUS = 0.1;
 /** An event dated only to a year this long before the report is history, not news. */
 const HISTORY_DAYS = 365;
 
@@ -171,12 +173,28 @@ function buildOne(b: BuildContext, mentions: Mention[], iso: string | null): Sit
   return event;
 }
 
+/**
+ * The event's place: the one told nearest its trigger (mentions list their places nearest
+ * first), refined by a more specific place inside it ("in Anbar ... Al-Qa'im", "in Syria ...
+ * al-Bab"). A place elsewhere does not outrank it for being a town: "17 rebels killed in
+ * Daraa and IS kills a commander in Raqqa countryside" happened in Daraa.
+ */
 function bestPlace(places: PlaceMention[]): PlaceMention | null {
-  const rank = (p: PlaceMention) =>
-    (p.kind === "city" ? 0 : p.kind === "admin1" ? 10 : 20) + p.precision;
-  let best: PlaceMention | null = null;
-  for (const p of places) if (!best || rank(p) < rank(best)) best = p;
+  let best: PlaceMention | null = places[0] ?? null;
+  for (const p of places) if (best && refines(p, best)) best = p;
   return best;
+}
+
+const KIND_RANK = { city: 0, admin1: 1, country: 2 } as const;
+
+/** Whether p names a place inside q, more specifically: a town of q's division or country. */
+function refines(p: PlaceMention, q: PlaceMention): boolean {
+  if (p.place.iso !== q.place.iso) return false;
+  if (KIND_RANK[p.kind] < KIND_RANK[q.kind]) {
+    return q.kind === "country" || p.place.admin1 === q.place.admin1;
+  }
+  // the same town told again more precisely ("Baghdad ... the Al-Mashtal neighborhood" keeps 2)
+  return false;
 }
 
 /** The party most often named in the role; a named actor beats a generic or a bare country. */
@@ -301,6 +319,8 @@ function confidence(e: SitrepEvent, mentions: Mention[], place: PlaceMention | n
   if (e.actor2) c += 0.04;
   c += Math.min(0.1, 0.04 * (new Set(mentions.map((m) => m.sentence.index)).size - 1));
   if (mentions.every((m) => m.generic)) c -= 0.12;
+  // The lead states the report's main event; later sentences add background.
+  if (mentions.some((m) => m.sentence.index === 0)) c += LEAD_BONUS;
   return Math.round(Math.max(0.05, Math.min(0.99, c)) * 100) / 100;
 }
 
