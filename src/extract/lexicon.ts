@@ -28,7 +28,9 @@ export type ModalityScope =
   | "sentence_noun"
   | "clause_after"
   | "progressive"
-  | "subject";
+  | "subject"
+  | "before_noun"
+  | "year_before";
 
 export interface ModalityCue {
   re: RegExp;

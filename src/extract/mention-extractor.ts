@@ -23,9 +23,12 @@ import { findTriggers, type TriggerHit } from "./trigger-matcher.ts";
 const STAGE = "mentions";
 const ARMED = new Set([1, 2, 3, 4, 8]);
 const UNARMED_VICTIMS =
-  /\b(?:people|persons|civilians|villagers|residents|worshippers|worshipers|students|children|women|men|passengers|tourists|pilgrims|farmers|shoppers|journalists|workers|famil(?:y|ies)|pastor|priest|imam|teachers|patients|bystanders|pedestrians|man|woman|boy|girl|child|baby|elderly|population)\b/i;
+  /\b(?:people|persons|civilians|civillians|villagers|residents|worshippers|worshipers|students|children|women|men|passengers|tourists|pilgrims|farmers|shoppers|journalists|workers|famil(?:y|ies)|pastor|priest|imam|teachers|patients|bystanders|pedestrians|man|woman|boy|girl|child|baby|elderly|population)\b/i;
 const ARMED_VICTIMS =
   /\b(?:soldiers?|troops|police(?:men)?|officers?|fighters?|militants?|gunmen|attackers|assailants|rebels?|insurgents?|terrorists?|guards?|militiamen|personnel|commanders?|servicemen|service\s+members|security|army|militia)\b/i;
+/** A place of unarmed people: opening fire there is an attack on civilians, whoever dies. */
+const CIVILIAN_TARGET =
+  /^\s*(?:\w+\s+){0,4}?(?:hospitals?|clinics?|schools?|universit(?:y|ies)|colleges?|markets?|marketplaces?|shops?|stores?|cafes?|caf\u00e9s?|teahouses?|restaurants?|hotels?|churche?s?|mosques?|temples?|shrines?|synagogues?|villages?|homes?|houses?|buses|bus|trains?|weddings?|funerals?|stock\s+exchange|(?:local\s+|civilian\s+)?population|civilians|worshippers|pilgrims|passengers)\b/i;
 /** A target that fights back: attacking it is a clash, not violence against civilians. */
 const ARMED_TARGET =
   /^\s*(?:\w+\s+){0,4}?(?:checkpoints?|(?:military|army|police)\s+(?:bases?|posts?|stations?|positions?|convoys?|camps?|vehicles?|patrols?)|bases?|barracks|convoys?|outposts?|positions|patrols?|police\s+stations?|security\s+(?:forces|posts?|personnel))\b/i;
@@ -98,7 +101,7 @@ export function extractMentions(input: MentionInput): Mention[] {
     const casualties = extractCasualties(sentence, numbers, source);
     const asserted: { hit: TriggerHit; reason: string | null }[] = [];
     for (const hit of hits) {
-      const m = modalityOf(sentence, hit, lex, text);
+      const m = modalityOf(sentence, hit, lex, text, ctx.reference);
       if (m.modality !== "asserted") {
         note(ctx, STAGE, `"${hit.text}" is ${m.modality}: ${m.reason}`);
         continue;
@@ -303,6 +306,7 @@ function resolveType(
     weapon: null,
     generic: true,
   };
+  if (CIVILIAN_TARGET.test(after)) return attack;
   return armedSide && !civilians ? clash : attack;
 }
 

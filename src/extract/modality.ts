@@ -35,11 +35,16 @@ export interface ModalityFinding {
   reason: string | null;
 }
 
+/** Triggers in past-tense form ("killed", "arrested") report an act rather than name a remembered one. */
+const PAST_VERB_TRIGGER = /^(?:\S+ed|struck|hit|shot|fought)(?:\s|$)/i;
+
 export function modalityOf(
   sentence: Sentence,
   hit: TriggerHit,
   lex: ExtractionLexicon,
   text: string,
+  /** The document's reference date: a trigger named by an earlier year is history. */
+  reference: string | null = null,
 ): ModalityFinding {
   const cStart = clauseStart(sentence, hit.start);
   const before = text.slice(cStart, hit.start);
@@ -57,8 +62,25 @@ export function modalityOf(
     let where: string;
     switch (cue.scope) {
       case "before":
-        where = before;
+        // A long trigger ("police rejected claims that officers beat protesters") can hold its own cue.
+        where = `${before}${hit.text.split(/\s+/).slice(0, -2).join(" ")}`;
         break;
+      case "before_noun":
+        where = PAST_VERB_TRIGGER.test(hit.text) ? "" : before;
+        break;
+      case "year_before": {
+        // "the 2015 bombing", "killed in the 1991 war": an event placed by its year alone, earlier
+        // than the report's year, is one recalled.
+        const named =
+          /\b((?:19|20)\d\d)\s*$/.exec(before) ??
+          /^\s+(?:\S+\s+){0,2}?in\s+(?:the\s+)?((?:19|20)\d\d)\b(?!\s*[-,]?\s*\d)/.exec(
+            clauseAfter,
+          );
+        const ref = Number((reference ?? "").slice(0, 4));
+        if (named && (!ref || Number(named[1]) < ref))
+          return { modality: cue.modality, reason: cue.reason };
+        continue;
+      }
       case "before_near":
         where = near;
         break;
