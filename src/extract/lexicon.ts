@@ -51,12 +51,22 @@ export interface Blocker {
 }
 
 export interface ExtractionLexicon {
+  /** sub-event type → the sub-event types that win over it when both are told (subtype-precedence.tsv). */
+  beatenBy: Map<string, Set<string>>;
   rules: TriggerRule[];
   /** One alternation of every trigger pattern, one capture group per rule, in table order. */
   triggerRe: RegExp;
   weaponCues: WeaponCue[];
   modality: ModalityCue[];
   blockers: Blocker[];
+}
+
+/** True when `sub` loses to one of `others` (a chemical shelling is a Chemical weapon). */
+export function isBeaten(lex: ExtractionLexicon, sub: string, others: Iterable<string>): boolean {
+  const winners = lex.beatenBy.get(sub);
+  if (!winners) return false;
+  for (const o of others) if (winners.has(o)) return true;
+  return false;
 }
 
 export function loadExtractionLexicon(): ExtractionLexicon {
@@ -106,5 +116,9 @@ export function loadExtractionLexicon(): ExtractionLexicon {
     keepTypes: new Set(r.keep_types.split(",").filter(Boolean)),
     reason: r.reason,
   }));
-  return { rules, triggerRe, weaponCues, modality, blockers };
+  const beatenBy = new Map<string, Set<string>>();
+  for (const r of readTable("events/subtype-precedence.tsv")) {
+    beatenBy.set(r.loser, (beatenBy.get(r.loser) ?? new Set()).add(r.winner));
+  }
+  return { rules, triggerRe, weaponCues, modality, blockers, beatenBy };
 }

@@ -15,7 +15,7 @@ import type {
 } from "../core/types.ts";
 import { type Attribution, attributionOf } from "./attribution.ts";
 import { extractCasualties } from "./casualty-extractor.ts";
-import type { ExtractionLexicon } from "./lexicon.ts";
+import { type ExtractionLexicon, isBeaten } from "./lexicon.ts";
 import { clauseEnd, clauseStart, modalityOf } from "./modality.ts";
 import { assignRoles } from "./role-assigner.ts";
 import { findTriggers, type TriggerHit } from "./trigger-matcher.ts";
@@ -115,6 +115,7 @@ export function extractMentions(input: MentionInput): Mention[] {
       asserted.map((a) => a.hit),
       ctx.doc.text,
       actorsHere,
+      lex,
     )) {
       out.push(buildMention(ctx, annotations, lex, sentence, hit, casualties, attribution));
     }
@@ -123,7 +124,12 @@ export function extractMentions(input: MentionInput): Mention[] {
 }
 
 /** Specific triggers of one sentence absorb its generic ones; one mention per sub-event type. */
-function groupHits(hits: TriggerHit[], text: string, actors: ActorMention[]): TriggerHit[] {
+function groupHits(
+  hits: TriggerHit[],
+  text: string,
+  actors: ActorMention[],
+  lex: ExtractionLexicon,
+): TriggerHit[] {
   let specific = hits.filter((h) => h.rule.kind !== "generic");
   // "Rioters clashed with police": the clash is the demonstration's, not a battle of its own.
   if (specific.some((h) => h.rule.event_type === "Protests" || h.rule.event_type === "Riots")) {
@@ -132,7 +138,9 @@ function groupHits(hits: TriggerHit[], text: string, actors: ActorMention[]): Tr
   const kept: TriggerHit[] = [];
   for (const h of specific)
     if (!kept.some((k) => k.rule.sub_event_type === h.rule.sub_event_type)) kept.push(h);
-  if (kept.length) return kept;
+  const subs = kept.map((k) => k.rule.sub_event_type ?? "");
+  const winners = kept.filter((k) => !isBeaten(lex, k.rule.sub_event_type ?? "", subs));
+  if (winners.length) return winners;
   // "the strikes killed 16": the definite noun names which event the sentence is about.
   // Otherwise a verb with its subject right before it carries the parties ("In a separate
   // attack, gunmen shot dead two policemen"); else the first trigger.

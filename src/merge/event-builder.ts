@@ -30,6 +30,8 @@ export interface BuildContext {
   countries: CountryLexicon;
   /** A representative point for a country, for events known only at country level. */
   countryPlace: (iso: string) => Place | null;
+  /** Whether a sub-event type loses to one of the others told of the same event. */
+  beaten: (sub: string, others: string[]) => boolean;
 }
 
 interface Built {
@@ -91,8 +93,11 @@ function splitByCountry(g: EventGroup): [string | null, Mention[]][] {
 
 function buildOne(b: BuildContext, mentions: Mention[], iso: string | null): SitrepEvent | null {
   const { ctx, countries } = b;
+  const subs = mentions.filter((m) => !m.generic).map((m) => m.sub_event_type);
+  const beaten = (m: Mention) => Number(b.beaten(m.sub_event_type, subs));
   const typed = [...mentions].sort(
-    (x, y) => Number(x.generic) - Number(y.generic) || y.strength - x.strength,
+    (x, y) =>
+      Number(x.generic) - Number(y.generic) || beaten(x) - beaten(y) || y.strength - x.strength,
   )[0];
   const eventType: EventType = typed.event_type;
   const places = mentions.flatMap((m) => m.places).filter((p) => !iso || p.place.iso === iso);

@@ -24,7 +24,7 @@ import type {
   Span,
   Tally,
 } from "../core/types.ts";
-import { type ExtractionLexicon, loadExtractionLexicon } from "../extract/lexicon.ts";
+import { type ExtractionLexicon, isBeaten, loadExtractionLexicon } from "../extract/lexicon.ts";
 import { extractMentions } from "../extract/mention-extractor.ts";
 import { extractTallies } from "../extract/tally-extractor.ts";
 import { buildEvents } from "../merge/event-builder.ts";
@@ -167,6 +167,7 @@ export const STAGES: Stage[] = [
             const e = r.gazetteer.country(iso);
             return e ? r.gazetteer.toPlace(e) : null;
           },
+          beaten: (sub, others) => isBeaten(r.lexicon, sub, others),
         },
         s.groups,
       );
