@@ -37,7 +37,7 @@ const TERRITORY_TAKEN = new Set([
   "Non-state actor overtakes territory",
 ]);
 const UNOPPOSED =
-  /\b(?:without\s+(?:any\s+|a\s+)?(?:resistance|fight|fighting|a\s+shot\s+(?:being\s+)?fired|clashes)|unopposed|no\s+resistance|(?:not|n't|never)\s+(?:\w+\s+)?encounter\w*\s+(?:any\s+)?resistance|after\s+(?:\w+\s+){0,4}(?:withdrew|withdrawal|pulled\s+out|retreated|left))\b/i;
+  /\b(?:without\s+(?:any\s+|a\s+)?(?:resistance|fight|fighting|a\s+shot\s+(?:being\s+)?fired|clashes)|unopposed|no\s+resistance|(?:not|n't|never)\s+(?:\w+\s+)?encounter\w*\s+(?:any\s+)?resistance|(?:after|following)\s+(?:\w+\s+){0,4}(?:withdrew|withdrawal|pulled\s+out|retreated|left))\b/i;
 const VERB_HIT = /^(?:\S+ed|shot|struck|hit|fought)\b/i;
 
 /**
@@ -188,7 +188,21 @@ function buildMention(
   }
   const victims = casualties.victimSpans.map((v) => text.slice(v.start, v.end)).join(" ");
   const after = text.slice(hit.end, clauseEnd(sentence, hit.end));
-  const typed = resolveType(hit, sentence, lex, actor1, actor2, casualties.claims, victims, after);
+  const paragraph = ann.sentences
+    .filter((x) => x.paragraph === sentence.paragraph)
+    .map((x) => x.text)
+    .join(" ");
+  const typed = resolveType({
+    hit,
+    sentence,
+    lex,
+    actor1,
+    actor2,
+    claims: casualties.claims,
+    victims,
+    after,
+    paragraph,
+  });
   const places = selectPlaces(text, sentence, hit, ann.places, actors);
   const date = nearestDate(ann.dates, sentence, hit);
   const claims: Claim[] = [...casualties.claims];
@@ -246,17 +260,33 @@ interface Typed {
   generic: boolean;
 }
 
-function resolveType(
-  hit: TriggerHit,
-  sentence: Sentence,
-  lex: ExtractionLexicon,
-  actor1: ActorMention | null,
-  actor2: ActorMention | null,
-  claims: Claim[],
-  victims: string,
+/** What the type of a trigger is read from. */
+interface TypeEvidence {
+  hit: TriggerHit;
+  sentence: Sentence;
+  lex: ExtractionLexicon;
+  actor1: ActorMention | null;
+  actor2: ActorMention | null;
+  claims: Claim[];
+  /** The casualties' noun phrases ("24 people", "two police officers"). */
+  victims: string;
   /** The trigger's clause after it: what was attacked. */
-  after: string,
-): Typed {
+  after: string;
+  /** The sentence's paragraph: "without resistance" may come a sentence later. */
+  paragraph: string;
+}
+
+function resolveType({
+  hit,
+  sentence,
+  lex,
+  actor1,
+  actor2,
+  claims,
+  victims,
+  after,
+  paragraph,
+}: TypeEvidence): Typed {
   const rule = hit.rule;
   const state1 = actor1 ? actor1.actor.inter === 1 || actor1.actor.inter === 8 : false;
   if (rule.event_type && rule.sub_event_type) {
@@ -266,7 +296,7 @@ function resolveType(
     if (sub === "Government regains territory" && actor1 && !state1)
       sub = "Non-state actor overtakes territory";
     // Territory taken without a fight changed hands without violence (ACLED's own distinction).
-    if (TERRITORY_TAKEN.has(sub) && UNOPPOSED.test(sentence.text)) {
+    if (TERRITORY_TAKEN.has(sub) && UNOPPOSED.test(paragraph)) {
       return {
         event_type: "Strategic developments",
         sub_event_type: "Non-violent transfer of territory",
