@@ -26,7 +26,13 @@ const VERB_FORM = /^(?:\S+ed|struck|hit|shot|fought|\S+ing)(?:\s|$)/i;
 
 /** "the strike", "this attack", "the recent drone attack", "Iran's attack": walks back over modifiers to a determiner. */
 function isDefinite(before: string, trigger: string): boolean {
-  if (VERB_FORM.test(trigger) || INDEFINITE_BEFORE.test(before)) return false;
+  // "the packages were intercepted" holds its own verb: a report, not a pointer back.
+  if (
+    VERB_FORM.test(trigger) ||
+    /\b(?:were|was|been|is|are)\b/i.test(trigger) ||
+    INDEFINITE_BEFORE.test(before)
+  )
+    return false;
   const words = before.trimEnd().split(/\s+/).slice(-4);
   for (let i = words.length - 1; i >= 0; i--) {
     const w = words[i];
