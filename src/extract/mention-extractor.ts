@@ -82,15 +82,21 @@ export function extractMentions(input: MentionInput): Mention[] {
   const { ctx, annotations, lex, tallySpans } = input;
   const text = ctx.doc.text;
   const out: Mention[] = [];
-  const paragraphs = new Map<number, string>();
-  for (const s of annotations.sentences)
-    paragraphs.set(s.paragraph, `${paragraphs.get(s.paragraph) ?? ""} ${s.text}`);
+  const sentences = annotations.sentences;
+  // A disaster or accident named next door explains the deaths in this sentence; further away
+  // (or across a lost paragraph break, as in text stripped of its layout) it does not.
+  const neighbourhood = (i: number) =>
+    sentences
+      .slice(Math.max(0, i - 1), i + 2)
+      .filter((x) => x.paragraph === sentences[i].paragraph)
+      .map((x) => x.text)
+      .join(" ");
   for (const sentence of annotations.sentences) {
     const hits = findTriggers(
       sentence,
       lex,
       (r) => note(ctx, STAGE, r),
-      paragraphs.get(sentence.paragraph),
+      neighbourhood(sentence.index),
     ).filter((h) => !tallySpans.some((t) => h.start >= t.start && h.end <= t.end));
     if (!hits.length) continue;
     const attribution = attributionOf(sentence);
