@@ -51,6 +51,8 @@ export interface Blocker {
 }
 
 export interface ExtractionLexicon {
+  /** Context that makes a bare "strike" a labour strike (labor-context.tsv). */
+  laborContext: RegExp;
   /** sub-event type → the sub-event types that win over it when both are told (subtype-precedence.tsv). */
   beatenBy: Map<string, Set<string>>;
   rules: TriggerRule[];
@@ -120,5 +122,11 @@ export function loadExtractionLexicon(): ExtractionLexicon {
   for (const r of readTable("events/subtype-precedence.tsv")) {
     beatenBy.set(r.loser, (beatenBy.get(r.loser) ?? new Set()).add(r.winner));
   }
-  return { rules, triggerRe, weaponCues, modality, blockers, beatenBy };
+  const laborContext = new RegExp(
+    readTable("events/labor-context.tsv")
+      .map((r) => `(?:${r.pattern})`)
+      .join("|"),
+    "u",
+  );
+  return { rules, triggerRe, weaponCues, modality, blockers, beatenBy, laborContext };
 }

@@ -194,7 +194,10 @@ function buildMention(
   }
   const victims = casualties.victimSpans.map((v) => text.slice(v.start, v.end)).join(" ");
   const after = text.slice(hit.end, clauseEnd(sentence, hit.end));
+  // The sentence and its neighbours in the paragraph: "without resistance" or "the workers'
+  // union" may come a sentence later.
   const paragraph = ann.sentences
+    .slice(Math.max(0, sentence.index - 1), sentence.index + 2)
     .filter((x) => x.paragraph === sentence.paragraph)
     .map((x) => x.text)
     .join(" ");
@@ -278,7 +281,7 @@ interface TypeEvidence {
   victims: string;
   /** The trigger's clause after it: what was attacked. */
   after: string;
-  /** The sentence's paragraph: "without resistance" may come a sentence later. */
+  /** The sentence and its neighbours: "without resistance" may come a sentence later. */
   paragraph: string;
 }
 
@@ -311,6 +314,15 @@ function resolveType({
       };
     }
     return { event_type: rule.event_type, sub_event_type: sub, weapon: null, generic: false };
+  }
+  // "The strike at the mine will continue": a bare strike among workers and unions is a labour one.
+  if (rule.id === "generic-strike" && lex.laborContext.test(paragraph)) {
+    return {
+      event_type: "Protests",
+      sub_event_type: "Peaceful protest",
+      weapon: null,
+      generic: false,
+    };
   }
   const cue = lex.weaponCues.find((c) => c.re.test(sentence.text));
   if (cue)
