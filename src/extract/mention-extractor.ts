@@ -32,6 +32,9 @@ const CIVILIAN_TARGET =
 /** A target that fights back: attacking it is a clash, not violence against civilians. */
 const ARMED_TARGET =
   /^\s*(?:\w+\s+){0,4}?(?:checkpoints?|(?:military|army|police)\s+(?:bases?|posts?|stations?|positions?|convoys?|camps?|vehicles?|patrols?)|bases?|barracks|convoys?|outposts?|positions|patrols?|police\s+stations?|security\s+(?:forces|posts?|personnel))\b/i;
+/** State forces named in words the actor dictionary leaves generic ("joint units of the army"). */
+const STATE_WORDS =
+  /\b(?:army|military|troops|soldiers|government\s+forces|security\s+forces|armed\s+forces|national\s+guard)\b/i;
 const TERRITORY_TAKEN = new Set([
   "Government regains territory",
   "Non-state actor overtakes territory",
@@ -201,12 +204,15 @@ function buildMention(
     .filter((x) => x.paragraph === sentence.paragraph)
     .map((x) => x.text)
     .join(" ");
+  const cStart = clauseStart(sentence, hit.start);
+  const takers = actors.filter((a) => a.start >= cStart && a.end <= hit.start);
   const typed = resolveType({
     hit,
     sentence,
     lex,
     actor1,
     actor2,
+    takers,
     claims: casualties.claims,
     victims,
     after,
@@ -276,6 +282,8 @@ interface TypeEvidence {
   lex: ExtractionLexicon;
   actor1: ActorMention | null;
   actor2: ActorMention | null;
+  /** Every party named before the trigger in its clause: "the army and allied militias". */
+  takers: ActorMention[];
   claims: Claim[];
   /** The casualties' noun phrases ("24 people", "two police officers"). */
   victims: string;
@@ -291,6 +299,7 @@ function resolveType({
   lex,
   actor1,
   actor2,
+  takers,
   claims,
   victims,
   after,
@@ -300,10 +309,16 @@ function resolveType({
   const state1 = actor1 ? actor1.actor.inter === 1 || actor1.actor.inter === 8 : false;
   if (rule.event_type && rule.sub_event_type) {
     let sub = rule.sub_event_type;
-    if (sub === "Non-state actor overtakes territory" && state1)
-      sub = "Government regains territory";
-    if (sub === "Government regains territory" && actor1 && !state1)
-      sub = "Non-state actor overtakes territory";
+    // Who took the ground decides the type: any state force among the takers makes it the
+    // government's ("the army and allied militias took control").
+    if (TERRITORY_TAKEN.has(sub)) {
+      const stateTaker = state1 || takers.some((a) => a.actor.inter === 1 || a.actor.inter === 8);
+      const nonStateTaker = actor1 !== null && !stateTaker;
+      if (stateTaker) sub = "Government regains territory";
+      else if (nonStateTaker) sub = "Non-state actor overtakes territory";
+      else if (STATE_WORDS.test(sentence.text.slice(0, hit.start - sentence.start)))
+        sub = "Government regains territory";
+    }
     // Territory taken without a fight changed hands without violence (ACLED's own distinction).
     if (TERRITORY_TAKEN.has(sub) && UNOPPOSED.test(paragraph)) {
       return {

@@ -1,0 +1,70 @@
+// An event's place: selectPlaces() (mention-extractor.ts) picks the places of the trigger's
+// clause that say where it happened, bestPlace() (event-builder.ts) the one of the event. The
+// sentences are written for these tests.
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import type { SitrepEvent } from "../core/types.ts";
+import { testPipeline, textDocument } from "../pipeline/test-resources.ts";
+
+function one(text: string): SitrepEvent {
+  const events = testPipeline("broad").extract(textDocument(text)).events;
+  assert.equal(events.length, 1, `one event in ${JSON.stringify(text)}`);
+  return events[0];
+}
+
+test("the place told nearest the event wins over a town told elsewhere", () => {
+  const e = one(
+    "17 rebels were killed in Daraa and IS killed a commander in the Raqqa countryside.",
+  );
+  assert.equal(e.admin1, "Daraa");
+  assert.equal(e.iso, "SY");
+});
+
+test("what an attack verb acts on is where it happened", () => {
+  const e = one("Turkish forces shelled al-Bab on Monday, killing three civilians.");
+  assert.equal(e.location, "Al Bāb");
+  assert.equal(e.iso, "SY", "not Turkey, the country of the forces");
+  assert.equal(e.geo_precision, 1);
+  assert.equal(one("Airstrikes targeted Afrin city on Monday, killing four civilians.").iso, "SY");
+});
+
+test("the capital X, Syria's X and the city of X are places where", () => {
+  assert.equal(
+    one("Shells fell on the capital Damascus on Monday, killing five people.").location,
+    "Damascus",
+  );
+  assert.equal(
+    one("Three Turkish soldiers were killed in an attack in Syria's al-Bab on Monday.").location,
+    "Al Bāb",
+  );
+  const marea = one(
+    "Warplanes bombed the city of Marea in the northern countryside of Aleppo on Monday, killing 16.",
+  );
+  assert.equal(marea.admin1, "Aleppo");
+  assert.notEqual(marea.location, "Aleppo", "the town, not the city its countryside is named for");
+});
+
+test("a town refines the division or country it lies in", () => {
+  const e = one("Rockets hit Al-Qa'im in Anbar Governorate on Monday, killing two soldiers.");
+  assert.equal(e.location, "Al Qā’im");
+  assert.equal(e.admin1, "Anbar");
+  assert.equal(e.geo_precision, 1);
+});
+
+test("a statement's place is not the event's, but 'police said ... in Baghdad' is", () => {
+  const e = one("The minister said in Tehran that militants killed four soldiers on Monday.");
+  assert.notEqual(e.location, "Tehran");
+  const b = one("Police said the strike hit a car in Baghdad on Monday, killing one man.");
+  assert.equal(b.location, "Baghdad");
+});
+
+test("a neighbourhood is its town at precision 2, a country precision 3", () => {
+  const n = one(
+    "A drone struck a car in the Al-Mashtal neighborhood of Baghdad on Monday, killing one man.",
+  );
+  assert.equal(n.location, "Baghdad");
+  assert.equal(n.geo_precision, 2);
+  const c = one("Clashes in Yemen killed ten fighters on Monday.");
+  assert.equal(c.location, "Yemen");
+  assert.equal(c.geo_precision, 3);
+});
