@@ -158,6 +158,7 @@ export function annotateActors(
     taken.fill(1, q ? q.first : m.first, m.last);
   }
   let lastPlaceEnd = -1;
+  out.push(...claimants(text, out));
   for (let i = 0; i < tokens.length; i++) {
     if (taken[i]) continue;
     const c = countryAt(text, tokens, i, dict.countries, allCaps);
@@ -196,6 +197,52 @@ export function annotateActors(
     i = c.last - 1;
   }
   return out.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * A group the dictionary lacks still names itself when it claims an attack: "The Cinchonero
+ * Popular Liberation Movement claimed responsibility". Its name becomes an actor of its own.
+ */
+const CLAIMANT =
+  /((?:(?:\p{Lu}(?:\.\p{Lu})+\.?|\p{Lu}[\p{L}'’-]*)\s+(?:(?i:of|for|the|de|del|la|and)\s+)?){1,7})(?i:has\s+|have\s+|had\s+)?(?i:claimed|assumed|accepted)\s+(?i:the\s+)?(?i:responsibility)/gu;
+const NOT_A_CLAIMANT = /^(?:The|A|An|It|He|She|They|No|Police|Officials|Authorities|Nobody|One)$/i;
+
+function claimants(text: string, found: ActorMention[]): ActorMention[] {
+  const out: ActorMention[] = [];
+  CLAIMANT.lastIndex = 0;
+  for (let m = CLAIMANT.exec(text); m; m = CLAIMANT.exec(text)) {
+    const words = m[1].trim().split(/\s+/);
+    while (words.length && NOT_A_CLAIMANT.test(words[0])) words.shift();
+    if (!words.length) continue;
+    const name = words.join(" ");
+    const start = m.index + m[1].indexOf(name);
+    const end = start + name.length;
+    if (found.some((a) => a.start < end && a.end > start)) continue;
+    const display = name === name.toUpperCase() ? titleCase(name) : name;
+    out.push({
+      start,
+      end,
+      text: name,
+      actor: {
+        id: `named:${fold(name)}`,
+        name: display,
+        aliases: [],
+        inter: 2,
+        iso: null,
+        affiliations: [],
+      },
+      rule: "actor:claimant",
+      stated: true,
+    });
+  }
+  return out;
+}
+
+function titleCase(s: string): string {
+  return s
+    .toLowerCase()
+    .replace(/(^|[\s-])(\p{L})/gu, (_, sep: string, ch: string) => sep + ch.toUpperCase())
+    .replace(/\b(Of|For|The|De|Del|La|And)\b/g, (w) => w.toLowerCase());
 }
 
 function sameLetters(a: string, b: string): boolean {

@@ -15,6 +15,16 @@ const CIVILIAN =
 const NP = "(?:[\\p{L}'’-]+\\s+){0,4}?";
 const AUX = "(?:(?:were|was|have\\s+been|had\\s+been|are|is|being|reportedly|also|all)\\s+){0,3}";
 
+/** Someone named by role: the noun that closes "a senior militia commander", "former armed forces chief". */
+const ROLE =
+  "commander|leader|member|official|officer|soldier|policeman|journalist|civilian|man|woman|child|boy|girl|fighter|militant|judge|mayor|activist|chief|general|governor|minister|priest|candidate|senator|deputy|councilman|councillor|director|president|prosecutor|attorney|businessman|lawyer|teacher|student|farmer|unionist|politician|trader|doctor|nurse|diplomat|ambassador|cleric|imam|bishop";
+const ONE_VICTIM = new RegExp(
+  `\\b(?:killed|killing|eliminated|assassinated|assassinating|shot\\s+dead|executed|murdered|murdering|(?:murder|assassination|killing|slaying)\\s+of)\\s+(?:an?|one|the)?\\s*((?:former\\s+|ex-)?(?:[\\p{L}'’-]+\\s+){0,4}?(?:${ROLE}))\\b`,
+  "iu",
+);
+/** "Pizarro's assassination": a named person's killing is one death. */
+const NAMED_VICTIM = /\b(\p{Lu}[\p{L}'’-]+)['’]S?\s+(?:assassination|murder|killing|slaying)\b/u;
+
 export interface CasualtyFinding {
   claims: Claim[];
   /** Offsets of the victims' noun phrase, for the event's actor2. */
@@ -90,11 +100,9 @@ export function extractCasualties(
       if (np) victimSpans.push({ start: n.end, end: n.end + np.length + 1 });
     }
   }
-  // A single named victim: "eliminated a Kataib Hezbollah commander", "killed a police officer".
-  const one =
-    /\b(?:killed|eliminated|assassinated|shot\s+dead|executed|murdered)\s+(?:an?|one)\s+((?:[\p{L}'’-]+\s+){0,4}(?:commander|leader|member|official|officer|soldier|policeman|journalist|civilian|man|woman|child|boy|girl|fighter|militant|judge|mayor|activist|chief))\b/iu.exec(
-      s,
-    );
+  // A single victim: "eliminated a Kataib Hezbollah commander", "the murder of former
+  // armed forces chief Alvarez", "Pizarro's assassination".
+  const one = ONE_VICTIM.exec(s) ?? NAMED_VICTIM.exec(s);
   if (one && !claims.some((c) => c.field === "fatalities")) {
     claim("fatalities", null, 1);
     if (

@@ -30,12 +30,15 @@ export type ModalityScope =
   | "progressive"
   | "subject"
   | "before_noun"
-  | "year_before";
+  | "year_before"
+  | "just_before";
 
 export interface ModalityCue {
   re: RegExp;
   /** For scope "subject": the cue right after the trigger's noun phrase (up to 3 words, no "and"). */
   afterSubject: RegExp;
+  /** For scope "just_before": the cue right before the trigger, one adjective allowed between. */
+  justBefore: RegExp;
   modality: Modality | "history";
   scope: ModalityScope;
   reason: string;
@@ -47,6 +50,8 @@ export interface Blocker {
   scope: "sentence" | "paragraph";
   /** Event types whose triggers the blocker leaves alone. */
   keepTypes: Set<string>;
+  /** Where this also matches, the blocker does not apply ("derailed by a dynamite charge"). */
+  unless: RegExp | null;
   reason: string;
 }
 
@@ -104,6 +109,7 @@ export function loadExtractionLexicon(): ExtractionLexicon {
   }));
   const modality = readTable("events/modality.tsv").map((r) => ({
     re: new RegExp(`(?<![\\p{L}])(?:${r.pattern})(?![\\p{L}])`, "iu"),
+    justBefore: new RegExp(`(?<![\\p{L}])(?:${r.pattern})(?:\\s+[\\p{L}-]+)?\\s*$`, "iu"),
     afterSubject: new RegExp(
       `^(?:\\s+(?!and\\b|but\\b|or\\b)[\\p{L}'’-]+){0,3}?\\s+(?:${r.pattern})(?![\\p{L}])`,
       "iu",
@@ -116,6 +122,7 @@ export function loadExtractionLexicon(): ExtractionLexicon {
     re: new RegExp(r.pattern, "iu"),
     scope: r.scope === "paragraph" ? ("paragraph" as const) : ("sentence" as const),
     keepTypes: new Set(r.keep_types.split(",").filter(Boolean)),
+    unless: r.unless ? new RegExp(r.unless, "iu") : null,
     reason: r.reason,
   }));
   const beatenBy = new Map<string, Set<string>>();

@@ -48,7 +48,7 @@ const VERB_HIT = /^(?:\S+ed|shot|struck|hit|fought)\b/i;
  * capital") or as what an attack verb acts on ("shelling targets Daraa", "warplanes bomb al-Bab").
  */
 const LOCATIVE_BEFORE =
-  /\b(?:in|into|inside|across|throughout|near|at|on|outside|around|of|from|over|within|along|towards?|capital|targets?|targeted|targeting|hits?|bomb(?:s|ed|ing)?|shell(?:s|ed|ing)?|attack(?:s|ed|ing)?|storm(?:s|ed|ing)?|raid(?:s|ed|ing)?|struck|strikes?|pound(?:s|ed|ing)?|enter(?:s|ed|ing)?|besieg(?:e|es|ed|ing)|captur(?:e|es|ed|ing)|seiz(?:e|es|ed|ing)|recaptur(?:e|es|ed|ing)|retak(?:e|es|ing)|retook|overr?an|ambush(?:es|ed)?)\s+(?:the\s+)?(?:(?:northern|southern|eastern|western|central|north-?eastern|north-?western|south-?eastern|south-?western|rural|besieged|occupied|restive)\s+)?$/iu;
+  /\b(?:in|into|inside|across|throughout|near|at|on|outside|around|of|from|over|within|along|towards?|capital|targets?|targeted|targeting|hits?|bomb(?:s|ed|ing)?|shell(?:s|ed|ing)?|attack(?:s|ed|ing)?|storm(?:s|ed|ing)?|raid(?:s|ed|ing)?|struck|strikes?|pound(?:s|ed|ing)?|enter(?:s|ed|ing)?|besieg(?:e|es|ed|ing)|captur(?:e|es|ed|ing)|seiz(?:e|es|ed|ing)|recaptur(?:e|es|ed|ing)|retak(?:e|es|ing)|retook|overr?an|ambush(?:es|ed)?|surround(?:s|ed|ing)?|occup(?:y|ies|ied|ying)|blockad(?:e|es|ed|ing))\s+(?:the\s+)?(?:(?:northern|southern|eastern|western|central|north-?eastern|north-?western|south-?eastern|south-?western|rural|besieged|occupied|restive)\s+)?$/iu;
 /** "Libya's Misrata", "north Aleppo's Ghazal": a possessive place before a place is part of its locative phrase. */
 const POSSESSIVE_PLACE_BEFORE =
   /(?:(?:north|south|east|west)(?:ern)?\s+)?(?:\p{Lu}[\p{L}'’-]*\s+){0,2}\p{Lu}[\p{L}'’-]*['’]s?\s+$/u;
@@ -64,8 +64,11 @@ const TAKEN_TO_BEFORE =
  */
 const SAID_AT_BEFORE =
   /\b(?:told\s+reporters|said|says|speaking|spoke|statement|press\s+conference|visit(?:ing|ed)?|summit|talks|meeting|met)\s+(?:\S+\s+){0,2}?(?:in|at|from)\s+(?:the\s+)?(?:[\p{L}'’-]+\s+){0,2}$/iu;
-const FACILITY_AFTER =
-  /^\s+(?:Regional\s+)?(?:Medical\s+Cent(?:er|re)|Hospital|Airport|University|Embassy|Consulate)\b/i;
+/**
+ * "Landstuhl Regional Medical Center": a hospital named for a town is where the wounded go. An
+ * attack on "Hong Kong Polytechnic University" or "Baghdad Airport" happened in the town.
+ */
+const FACILITY_AFTER = /^\s+(?:Regional\s+)?(?:Medical\s+Cent(?:er|re)|Hospital)\b/i;
 const PART_OF_BEFORE =
   /\b(?:northern|southern|eastern|western|central|outskirts\s+of|near|outside|north\s+of|south\s+of|east\s+of|west\s+of|km\s+(?:\w+\s+)?of|kilometres\s+(?:\w+\s+)?of|kilometers\s+(?:\w+\s+)?of|miles\s+(?:\w+\s+)?of)\s+$/i;
 /** Verbs with which a military tells of its own operation; "denounced" or "is investigating" are not. */
@@ -416,7 +419,13 @@ function selectPlaces(
       locativeRule ||
       LOCATIVE_BEFORE.test(before) ||
       LOCATIVE_BEFORE.test(before.replace(POSSESSIVE_PLACE_BEFORE, "")) ||
-      PLACE_NOUN_AFTER.test(after);
+      PLACE_NOUN_AFTER.test(after) ||
+      // "Mogadishu explosions", "Donetsk shelling": a town before the trigger names where; not
+      // "the Jordan attack", which names an event told before
+      (p.kind === "city" &&
+        p.end <= hit.start &&
+        /^\s+$/u.test(text.slice(p.end, hit.start)) &&
+        !/\bthe\s+$/i.test(before));
     if (!locative) {
       // A list "in Iraq, Syria, and Jordan" continues an accepted place.
       if (

@@ -97,6 +97,9 @@ export function modalityOf(
           : "";
         if (!/(?:have|has|had)\s+been\s*$/i.test(where)) where = "";
         break;
+      case "just_before":
+        if (cue.justBefore.test(before)) return { modality: cue.modality, reason: cue.reason };
+        continue;
       case "subject":
         if (cue.afterSubject.test(text.slice(hit.end, sentence.end)))
           return { modality: cue.modality, reason: cue.reason };

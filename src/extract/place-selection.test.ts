@@ -68,3 +68,27 @@ test("a neighbourhood is its town at precision 2, a country precision 3", () => 
   assert.equal(c.location, "Yemen");
   assert.equal(c.geo_precision, 3);
 });
+
+test("a town right before the trigger names where; 'the Jordan attack' names an event", () => {
+  const e = one("Mogadishu explosions killed three soldiers on Monday.");
+  assert.equal(e.location, "Mogadishu");
+  const events = testPipeline("broad").extract(
+    textDocument("In response to the Jordan attack, the US struck targets on Friday."),
+  ).events;
+  assert.ok(
+    events.every((x) => x.iso !== "JO"),
+    "the antecedent is no new event in Jordan",
+  );
+});
+
+test("an attack on a facility named for a town happened in the town; a hospital is where the wounded go", () => {
+  assert.equal(
+    one("Rockets hit Baghdad Airport on Monday, killing two guards.").location,
+    "Baghdad",
+  );
+  assert.equal(
+    one("Police surrounded the Kabul University campus on Monday and shot dead two students.")
+      .location,
+    "Kabul",
+  );
+});

@@ -68,6 +68,7 @@ export function findTriggers(
   if (!hits.length) return hits;
   for (const b of lex.blockers) {
     if (!b.re.test(b.scope === "paragraph" ? paragraph : s)) continue;
+    if (b.unless?.test(s)) continue;
     const kept = hits.filter(
       (h) => h.rule.event_type !== null && b.keepTypes.has(h.rule.event_type),
     );
