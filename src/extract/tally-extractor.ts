@@ -6,7 +6,7 @@ import { attributionOf } from "./attribution.ts";
 
 const NOUNS = readTable("events/tally-nouns.tsv");
 const NOUN_RE = new RegExp(
-  `^\\s+((?:[\\p{L}.'’-]+\\s+){0,3}?)(${NOUNS.map((n) => n.noun).join("|")})\\b`,
+  `^\\s+((?:[\\p{L}.'’-]+\\s+){0,4}?)(${NOUNS.map((n) => n.noun).join("|")})\\b`,
   "iu",
 );
 /** Words that make a figure a running count; "have been killed" alone tells one event. */
@@ -23,12 +23,16 @@ export interface TallyFinding {
   spans: Span[];
 }
 
-export function extractTallies(text: string, ann: Annotations): TallyFinding {
+export function extractTallies(
+  text: string,
+  ann: Annotations,
+  reference: IsoDate | null = null,
+): TallyFinding {
   const tallies: Tally[] = [];
   const spans: Span[] = [];
   for (const sentence of ann.sentences) {
     if (!CUMULATIVE.test(sentence.text)) continue;
-    const asOf = asOfDate(ann, sentence);
+    const asOf = asOfDate(ann, sentence, reference);
     const source = attributionOf(sentence)?.source ?? null;
     for (const n of ann.numbers) {
       if (n.start < sentence.start || n.end > sentence.end || n.value < 2) continue;
@@ -54,7 +58,7 @@ export function extractTallies(text: string, ann: Annotations): TallyFinding {
         count: n.value,
         qualifier: n.qualifier === "exact" ? null : n.qualifier,
         as_of: asOf,
-        countries: countriesIn(text, sentence, ann),
+        countries: countriesIn(text, sentence, ann, { start: n.start, end, text: "" }),
         source,
         text: sentence.text,
         start: sentence.start,
@@ -65,14 +69,19 @@ export function extractTallies(text: string, ann: Annotations): TallyFinding {
   return { tallies, spans };
 }
 
-function asOfDate(ann: Annotations, sentence: Sentence): IsoDate | null {
+/** A count "so far this year" stands as of the report, not the year's end. */
+function asOfDate(ann: Annotations, sentence: Sentence, reference: IsoDate | null): IsoDate | null {
   const d = ann.dates.find((x) => x.start >= sentence.start && x.end <= sentence.end);
-  return d ? d.endDate : null;
+  if (!d) return null;
+  return reference && d.endDate > reference ? reference : d.endDate;
 }
 
-function countriesIn(text: string, sentence: Sentence, ann: Annotations): string[] {
+function countriesIn(text: string, sentence: Sentence, ann: Annotations, counted: Span): string[] {
   const isos = new Set<string>();
   for (const p of ann.places) {
+    // "2,500 Afghan civilians": a demonym in what is counted says whose country.
+    if (p.rule === "place:demonym" && p.start >= counted.start && p.end <= counted.end)
+      isos.add(p.place.iso);
     if (p.start >= sentence.start && p.end <= sentence.end && p.kind === "country") {
       // "US casualties" names whose casualties, not where: only countries after "in" / "across" / a list.
       const before = text.slice(Math.max(sentence.start, p.start - 20), p.start);

@@ -128,7 +128,7 @@ export const STAGES: Stage[] = [
     reads: "annotations",
     writes: "tallies, tallySpans",
     run: (s) => {
-      const t = extractTallies(s.ctx.doc.text, s.annotations);
+      const t = extractTallies(s.ctx.doc.text, s.annotations, s.ctx.reference);
       s.tallies = t.tallies;
       s.tallySpans = t.spans;
     },
