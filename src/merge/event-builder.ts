@@ -30,6 +30,8 @@ export interface BuildContext {
   countries: CountryLexicon;
   /** A representative point for a country, for events known only at country level. */
   countryPlace: (iso: string) => Place | null;
+  /** The country the report's places are mostly in, or null. */
+  documentCountry: string | null;
   /** Whether a sub-event type loses to one of the others told of the same event. */
   beaten: (sub: string, others: string[]) => boolean;
 }
@@ -107,7 +109,10 @@ function buildOne(b: BuildContext, mentions: Mention[], iso: string | null): Sit
   const a2 = pickActor(
     mentions.map((m) => (m.actor2 && a1 && sameSide(m.actor2.actor, a1.actor) ? null : m.actor2)),
   );
-  const countryIso = pick?.place.iso ?? iso ?? a1?.actor.iso ?? a2?.actor.iso ?? null;
+  // With no place of its own, the event is where the report is ("Turkish forces shelled..." in a
+  // report about Syria happened in Syria), and only then in a party's country.
+  const countryIso =
+    pick?.place.iso ?? iso ?? b.documentCountry ?? a1?.actor.iso ?? a2?.actor.iso ?? null;
   let place: Place | null = pick?.place ?? null;
   let precision: 1 | 2 | 3 | null = pick?.precision ?? null;
   if (!place && countryIso) {
@@ -198,8 +203,9 @@ function refines(p: PlaceMention, q: PlaceMention): boolean {
   if (KIND_RANK[p.kind] < KIND_RANK[q.kind]) {
     return q.kind === "country" || p.place.admin1 === q.place.admin1;
   }
-  // the same town told again more precisely ("Baghdad ... the Al-Mashtal neighborhood" keeps 2)
-  return false;
+  // the same town told again more precisely: "in Baghdad ... in the Al-Mashtal neighborhood"
+  // is Baghdad at precision 2, with the neighbourhood kept in the notes
+  return p.place.geonameid === q.place.geonameid && !!p.subPlace && !q.subPlace;
 }
 
 /** The party most often named in the role; a named actor beats a generic or a bare country. */

@@ -168,12 +168,23 @@ export const STAGES: Stage[] = [
             return e ? r.gazetteer.toPlace(e) : null;
           },
           beaten: (sub, others) => isBeaten(r.lexicon, sub, others),
+          documentCountry: documentCountry(s.mentions.flatMap((m) => m.places)),
         },
         s.groups,
       );
     },
   },
 ];
+
+/** The country most of a report's events are placed in: where it reports from. */
+function documentCountry(places: Annotations["places"]): string | null {
+  const counts = new Map<string, number>();
+  for (const p of places)
+    if (p.rule !== "place:demonym") counts.set(p.place.iso, (counts.get(p.place.iso) ?? 0) + 1);
+  let best: string | null = null;
+  for (const [iso, n] of counts) if (!best || n > (counts.get(best) ?? 0)) best = iso;
+  return best;
+}
 
 export interface PipelineOptions {
   preset?: PresetName;
