@@ -4,10 +4,10 @@ import { literalMinimum } from "../annotate/number-annotator.ts";
 import type { Claim, ClaimField, NumberMention, Sentence } from "../core/types.ts";
 
 const KILL_WORD =
-  "killed|dead|died|slain|shot\\s+dead|lost\\s+their\\s+lives|perished|massacred|executed|murdered|beheaded|fatalities|deaths|bodies|killed\\s+in\\s+action";
+  "killed|dead|died|die|dies|martyred|martyrs|victims|slain|shot\\s+dead|lost\\s+their\\s+lives|perished|massacred|executed|murdered|beheaded|fatalities|deaths|bodies|killed\\s+in\\s+action";
 const HURT_WORD = "injured|wounded|hurt|injuries|casualties|maimed";
 const KILL_VERB =
-  "killing|killed|kills|shot\\s+dead|shooting\\s+dead|gunned\\s+down|shot\\s+and\\s+killed|executed|massacred|murdered|beheaded|claimed\\s+the\\s+lives\\s+of|leaving|left|death\\s+toll\\s+(?:rose\\s+to|of|reached|climbed\\s+to|stood\\s+at)|deaths\\s+of|resulting\\s+in\\s+the\\s+deaths\\s+of";
+  "killing|killed|kills|kill|claims\\s+the\\s+lives\\s+of|claiming\\s+the\\s+lives\\s+of|shot\\s+dead|shooting\\s+dead|gunned\\s+down|shot\\s+and\\s+killed|executed|massacred|murdered|beheaded|claimed\\s+the\\s+lives\\s+of|leaving|left|death\\s+toll\\s+(?:rose\\s+to|of|reached|climbed\\s+to|stood\\s+at)|deaths\\s+of|resulting\\s+in\\s+the\\s+deaths\\s+of";
 const HURT_VERB = "injuring|injured|wounding|wounded|hurting|leaving|left";
 const CIVILIAN =
   /\b(?:civilians?|children|women|residents|villagers|passengers|worshippers|students|pilgrims|bystanders|farmers|shoppers|journalists|aid\s+workers|including\s+civilians)\b/i;

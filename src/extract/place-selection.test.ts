@@ -92,3 +92,12 @@ test("an attack on a facility named for a town happened in the town; a hospital 
     "Kabul",
   );
 });
+
+test("a neighbourhood told after its town refines the event's place to precision 2", () => {
+  const e = one(
+    "A drone struck a vehicle in Baghdad on Wednesday, killing a commander. Police said the strike hit the car in the Al-Mashtal neighborhood.",
+  );
+  assert.equal(e.location, "Baghdad");
+  assert.equal(e.geo_precision, 2);
+  assert.match(e.notes, /Al-Mashtal/);
+});
