@@ -41,6 +41,8 @@ const TERRITORY_TAKEN = new Set([
 ]);
 const UNOPPOSED =
   /\b(?:without\s+(?:any\s+|a\s+)?(?:resistance|fight|fighting|a\s+shot\s+(?:being\s+)?fired|clashes)|unopposed|no\s+resistance|(?:not|n't|never)\s+(?:\w+\s+)?encounter\w*\s+(?:any\s+)?resistance|(?:after|following)\s+(?:\w+\s+){0,4}(?:withdrew|withdrawal|pulled\s+out|retreated|left))\b/i;
+/** How far outside its clause a date still dates a trigger: 60 characters, about ten words. */
+const DATE_REACH_CHARS = 60;
 const VERB_HIT = /^(?:\S+ed|shot|struck|hit|fought)\b/i;
 
 /**
@@ -448,9 +450,16 @@ function nearestDate(
   sentence: Sentence,
   hit: TriggerHit,
 ): DateMention | null {
+  // A date in another clause dates another act ("... the budget approved in April"), unless it is
+  // close by: sentences about one event often put its date after a comma.
+  const cStart = clauseStart(sentence, hit.start);
+  const cEnd = clauseEnd(sentence, hit.end);
   let best: DateMention | null = null;
   for (const d of dates) {
     if (d.start < sentence.start || d.end > sentence.end) continue;
+    const inClause = d.start >= cStart && d.end <= cEnd;
+    const distance = d.start >= hit.end ? d.start - hit.end : hit.start - d.end;
+    if (!inClause && distance > DATE_REACH_CHARS) continue;
     if (!best || Math.abs(d.start - hit.start) < Math.abs(best.start - hit.start)) best = d;
   }
   return best;

@@ -52,7 +52,7 @@ export function loadResources(gazetteerPath?: string): Resources {
 /** Named presets rather than scattered flags (CONVENTIONS 1). */
 export const PRESETS = {
   /** For a database analysts trust: events below this confidence are left out. */
-  precise: { minConfidence: 0.45 },
+  precise: { minConfidence: 0.35 },
   /** For review queues and recall studies: every asserted event, sorted by confidence. */
   broad: { minConfidence: 0 },
 } as const;
