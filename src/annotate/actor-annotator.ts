@@ -206,16 +206,24 @@ export function annotateActors(
 const CLAIMANT =
   /((?:(?:\p{Lu}(?:\.\p{Lu})+\.?|\p{Lu}[\p{L}'’-]*)\s+(?:(?i:of|for|the|de|del|la|and)\s+)?){1,7})(?i:has\s+|have\s+|had\s+)?(?i:claimed|assumed|accepted)\s+(?i:the\s+)?(?i:responsibility)/gu;
 const NOT_A_CLAIMANT = /^(?:The|A|An|It|He|She|They|No|Police|Officials|Authorities|Nobody|One)$/i;
+/** A date standing before the verb ("which on 25 January claimed") is not who claimed. */
+const DATE_WORD =
+  /^(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Today|Yesterday|\d+)$/i;
+/** "The X Movement, which on 25 January claimed responsibility": the claimant stands before "which". */
+const CLAIMANT_WHICH =
+  /((?:(?:\p{Lu}(?:\.\p{Lu})+\.?|\p{Lu}[\p{L}'’-]*)\s+(?:(?i:of|for|the|de|del|la|and)\s+)?){0,6}(?:\p{Lu}(?:\.\p{Lu})+\.?|\p{Lu}[\p{L}'’-]*)),\s+(?i:which|who)\s+(?:\S+\s+){0,4}?(?i:claimed|assumed|accepted)\s+(?i:the\s+)?(?i:responsibility)/gu;
 
 function claimants(text: string, found: ActorMention[]): ActorMention[] {
   const out: ActorMention[] = [];
-  CLAIMANT.lastIndex = 0;
-  for (let m = CLAIMANT.exec(text); m; m = CLAIMANT.exec(text)) {
+  const matches = [...text.matchAll(CLAIMANT_WHICH), ...text.matchAll(CLAIMANT)];
+  for (const m of matches) {
     const words = m[1].trim().split(/\s+/);
     while (words.length && NOT_A_CLAIMANT.test(words[0])) words.shift();
-    if (!words.length) continue;
+    if (!words.length || words.some((w) => DATE_WORD.test(w))) continue;
+    if (out.some((a) => a.start <= (m.index ?? 0) + m[1].length && a.end >= (m.index ?? 0)))
+      continue;
     const name = words.join(" ");
-    const start = m.index + m[1].indexOf(name);
+    const start = (m.index ?? 0) + m[1].indexOf(name);
     const end = start + name.length;
     if (found.some((a) => a.start < end && a.end > start)) continue;
     const display = name === name.toUpperCase() ? titleCase(name) : name;

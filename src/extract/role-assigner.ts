@@ -65,7 +65,12 @@ export function assignRoles(
         LOCATIVE_BEFORE.test(text.slice(Math.max(0, a.start - 12), a.start))
       ),
   );
-  const cStart = clauseStart(sentence, hit.start);
+  let cStart = clauseStart(sentence, hit.start);
+  // "The Movement, which on 25 January claimed responsibility for killing ...": a relative
+  // clause's subject is the noun before it.
+  if (/^(?:which|who)\b/i.test(text.slice(cStart, cStart + 6)) && cStart > sentence.start + 2) {
+    cStart = clauseStart(sentence, cStart - 2);
+  }
   const cEnd = clauseEnd(sentence, hit.end);
   const roles: Roles = { actor1: null, actor2: null, assoc1: [], assoc2: [], rule: "roles:none" };
   // A party inside a long trigger ("police fired tear gas at protesters") sits where it starts.

@@ -217,7 +217,7 @@ function pickActor(list: (ActorMention | null)[]): ActorMention | null {
     if (!a) continue;
     // A generic party with no country ("troops") is the weakest evidence of who it was.
     const weight =
-      a.rule === "actor:dictionary"
+      a.rule === "actor:dictionary" || a.rule === "actor:claimant"
         ? 3
         : a.rule === "actor:country"
           ? 2
