@@ -33,7 +33,7 @@ export const GLOCON_F1_TARGET = 0.87;
 export const PROTEST_TYPES = new Set<string>(["Protests", "Riots"]);
 
 /** Confidence thresholds printed for information, over the broad preset's events. */
-export const THRESHOLDS = [0, 0.3, 0.45, 0.6, 0.75, 0.9];
+export const THRESHOLDS = [0, 0.3, 0.35, 0.45, 0.6, 0.75, 0.9];
 
 export interface GloconDoc {
   name: string;
