@@ -19,6 +19,9 @@ import {
 } from "../eval/shared-data.ts";
 import type { Document } from "../src/core/types.ts";
 import { createPipeline, loadResources, type Resources, STAGES } from "../src/pipeline/pipeline.ts";
+import { printHtmlBench } from "./html-bench.ts";
+import { printPlacesBench } from "./places-bench.ts";
+import { printStorageBench } from "./store-bench.ts";
 
 /** Documents extracted before timing starts, so the JIT has compiled the hot paths. */
 const WARMUP_DOCS = 10;
@@ -232,6 +235,21 @@ if (corpora.length) {
     "per-stage times come from a second pass over the same documents (a warmer JIT), so their total runs below the extract mean",
   );
 }
+
+// Reading web pages: sitrep's HTML reader beside Readability.js alone on the same pages.
+printHtmlBench(print);
+
+// Geoparsing: the GeoNames index's load time, lookups and memory; the annotator per article.
+printPlacesBench(
+  corpora.find((c) => c.name === "news-dev")?.docs ?? [],
+  resources.gazetteer,
+  print,
+);
+
+// Storage and workers: ingest rate into each database, and documents/s through the job queue.
+const news = corpora.find((c) => c.name === "news-dev");
+if (news) await printStorageBench(news.docs, (d) => pipeline.extract(d), print);
+else print("storage and workers: skipped (../shared/data/news-dev is absent)");
 print(
   `warm-up: ${warm.length} documents; bench took ${((performance.now() - t0) / 1000).toFixed(1)} s`,
 );

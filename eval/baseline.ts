@@ -10,6 +10,42 @@ export const HEADLINES = {
   case2021_event_type_accuracy: "floor",
   /** Share of subtask-2 snippets (crime, disasters) given a violent event type: lower is better. */
   case2021_non_conflict_violent_share: "ceiling",
+  /** UCDP headlines (eval/ucdp.ts): the top event's country, all rows. */
+  ucdp_country_accuracy: "floor",
+  /** Place-answerable rows: the top event within 25 km of UCDP's point. */
+  ucdp_within_25km: "floor",
+  ucdp_admin1_accuracy: "floor",
+  /** Median km from UCDP's point to the top event's, place-answerable rows: lower is better. */
+  ucdp_median_error_km: "ceiling",
+  ucdp_fatalities_accuracy: "floor",
+  /** The place annotator alone: some place it finds within 25 km, place-answerable rows. */
+  ucdp_geoparser_within_25km: "floor",
+  /** The place annotator alone: towns and divisions it finds that lie in the row's country. */
+  ucdp_geoparser_in_country: "floor",
+  /** MUC-4 incident locations (eval/muc4-places.ts): some event in the gold country. */
+  muc4_place_country_accuracy: "floor",
+  /** MUC-4 incident locations geocoded to a town: the nearest event point within 25 km. */
+  muc4_place_within_25km: "floor",
+  /** MUC-4 incidents (eval/muc4.ts, eval/README.md): key incidents matched on type and place. */
+  muc4_incident_recall: "floor",
+  /** Violent events of relevant articles that match a key incident. */
+  muc4_incident_precision: "floor",
+  /** On matched incidents: the date, the deaths (where the key counts them), the perpetrator. */
+  muc4_date_accuracy: "floor",
+  muc4_deaths_accuracy: "floor",
+  muc4_perpetrator_accuracy: "floor",
+  /** Irrelevant MUC-4 articles (of 10) with no violent event. */
+  muc4_irrelevant_quiet: "floor",
+  /** GLOCON (eval/glocon.ts): protest-article detection F1, label 2 left out. */
+  glocon_protest_f1: "floor",
+  /** WikiEvents dev (eval/wikievents.ts): attack, death, injury and arrest mentions found. */
+  wikievents_recall: "floor",
+  /** scrapinghub-aeb article-body F1 (eval/extraction-bench.ts). */
+  extraction_aeb_f1: "floor",
+  /** trafilatura-eval-en: share of "with" snippets kept. */
+  extraction_with_kept: "floor",
+  /** trafilatura-eval-en: share of "without" (boilerplate) snippets kept: lower is better. */
+  extraction_without_kept: "ceiling",
 } as const;
 
 export type HeadlineName = keyof typeof HEADLINES;

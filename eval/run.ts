@@ -5,6 +5,8 @@
 //   node eval/run.ts                     measure, compare with the floors, exit 1 below one
 //   node eval/run.ts --update-baseline   also raise the floors to this run's figures
 //   node eval/run.ts --update-baseline --allow-lower   ... and lower them where this run is worse
+//   node eval/run.ts --only ucdp,muc4    only the sections named (seed, cases, case2021, ucdp, muc4-places,
+//                                       muc4, glocon, wikievents, extraction)
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { ExtractionResult, SitrepEvent } from "../src/core/types.ts";
@@ -27,7 +29,12 @@ import {
   weightedF1,
 } from "./classification.ts";
 import { type CheckResult, checkExpectation, totals } from "./expectation-check.ts";
+import { evalExtraction } from "./extraction-bench.ts";
+import { evalGlocon } from "./glocon.ts";
+import { evalMuc4 } from "./muc4.ts";
+import { evalMuc4Places } from "./muc4-places.ts";
 import { f3, pct, section, table } from "./report.ts";
+import type { SectionContext, SectionOutcome } from "./section.ts";
 import {
   CASE2021_FILE,
   type Case2021Record,
@@ -42,6 +49,8 @@ import {
   readSeed,
   skipIfMissing,
 } from "./shared-data.ts";
+import { evalUcdp } from "./ucdp.ts";
+import { evalWikiEvents } from "./wikievents.ts";
 
 const EVAL_DIR = join(REPO_ROOT, "eval");
 const BASELINE_FILE = join(EVAL_DIR, "baseline.json");
@@ -63,7 +72,12 @@ const CONFUSIONS_SHOWN = 15;
 /** Best weighted F1 on subtask 1 in the shared task (Haneczok et al., CASE 2021, ACL Anthology 2021.case-1.23). */
 const PUBLISHED_BEST_F1 = 0.839;
 
-const args = new Set(process.argv.slice(2));
+const argv = process.argv.slice(2);
+const args = new Set(argv);
+const onlyAt = argv.indexOf("--only");
+const only = onlyAt >= 0 ? new Set((argv[onlyAt + 1] ?? "").split(",")) : null;
+/** Whether a section runs: all do unless --only names some. */
+const runs = (name: string) => !only || only.has(name);
 const lastRun: Record<string, unknown> = { date: new Date().toISOString() };
 const headlines: Headlines = {};
 const started = performance.now();
@@ -376,6 +390,17 @@ function evalCase2021(): void {
   };
 }
 
+// ------------------------------------------------------------------ sections in files of their own
+
+const sectionContext: SectionContext = { print, extract: extractOrError };
+
+/** A section's figures join the headlines, its record eval/last-run.json. */
+function record(key: string, outcome: SectionOutcome | null): void {
+  if (!outcome) return;
+  Object.assign(headlines, outcome.headlines);
+  lastRun[key] = outcome.record;
+}
+
 // ------------------------------------------------------------------ baseline
 
 function checkBaseline(): boolean {
@@ -412,9 +437,15 @@ function checkBaseline(): boolean {
 
 // ------------------------------------------------------------------ main
 
-evalSeed();
-await evalCases();
-evalCase2021();
+if (runs("seed")) evalSeed();
+if (runs("cases")) await evalCases();
+if (runs("case2021")) evalCase2021();
+if (runs("ucdp")) record("ucdp", evalUcdp(sectionContext));
+if (runs("muc4-places")) record("muc4_places", evalMuc4Places(sectionContext));
+if (runs("muc4")) record("muc4", evalMuc4(sectionContext));
+if (runs("glocon")) record("glocon", evalGlocon(sectionContext));
+if (runs("wikievents")) record("wikievents", evalWikiEvents(sectionContext));
+if (runs("extraction")) record("extraction", evalExtraction(sectionContext));
 const ok = checkBaseline();
 const seconds = (performance.now() - started) / 1000;
 lastRun.seconds = roundFigure(seconds);

@@ -23,6 +23,7 @@ import {
   bloomAdd,
   howCode,
   isUsableAlternate,
+  looseArticle,
   type NameHow,
   nameKeys,
   strippedAdminKey,
@@ -104,10 +105,10 @@ export function buildGazetteer(out: string): BuildCounts {
   const allKeys = new Set<string>();
 
   /** Keys of one place, each once, under the best way it was reached. */
-  function addNames(id: number, forms: Array<[string, NameHow]>): void {
+  function addNames(id: number, iso: string, forms: Array<[string, NameHow]>): void {
     const best = new Map<string, number>();
     for (const [form, how] of forms) {
-      for (const k of nameKeys(form, how)) {
+      for (const k of nameKeys(form, how, looseArticle(form, iso))) {
         const code = howCode(k.how);
         const had = best.get(k.key);
         if (had === undefined || code < had) best.set(k.key, code);
@@ -158,7 +159,7 @@ export function buildGazetteer(out: string): BuildCounts {
     if (f[3]) {
       for (const alt of f[3].split(",")) if (isUsableAlternate(alt)) forms.push([alt, "alt"]);
     }
-    addNames(id, forms);
+    addNames(id, iso, forms);
 
     const a1 = `${iso}.${admin1}`;
     admin1Pop.set(a1, (admin1Pop.get(a1) ?? 0) + population);
@@ -212,7 +213,7 @@ export function buildGazetteer(out: string): BuildCounts {
     const stripped = strippedAdminKey(r.name);
     if (stripped) forms.push([stripped, "stripped"]);
     for (const alias of admin1Aliases.get(r.code) ?? []) forms.push([alias, "alias"]);
-    addNames(id, forms);
+    addNames(id, iso, forms);
   });
 
   // ---------------------------------------------------------------- countries
@@ -260,7 +261,7 @@ export function buildGazetteer(out: string): BuildCounts {
       }
     }
     for (const a of countryAliases) if (a.iso === iso) forms.push([a.form, a.how as NameHow]);
-    addNames(id, forms);
+    addNames(id, iso, forms);
   }
 
   const counts: BuildCounts = {

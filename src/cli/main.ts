@@ -6,10 +6,13 @@ import type { ExtractionResult } from "../core/types.ts";
 import { eventsOf, toCsv, toGeoJson, toJsonl } from "../export/index.ts";
 import { createPipeline, loadResources } from "../pipeline/pipeline.ts";
 import type { EventFilter } from "../store/store.ts";
-import { openStore } from "../store/store.ts";
+import { openStore, redactUrl } from "../store/store.ts";
+import { addFetchCommand } from "./fetch-command.ts";
 import { databaseTarget, parseChoice, parseIsoDate, parseLimit, parsePreset } from "./options.ts";
 import { reportError, runExtraction } from "./run-extraction.ts";
 import { eventsTable } from "./table.ts";
+import { addWatchCommand } from "./watch-command.ts";
+import { addWorkerCommand, enqueueInputs } from "./worker-command.ts";
 
 const EXTRACT_FORMATS = ["json", "jsonl", "csv", "geojson"] as const;
 const EXPORT_FORMATS = ["csv", "geojson", "jsonl"] as const;
@@ -76,15 +79,29 @@ function program(): Command {
       "Read articles, extract their events and store them; a document already stored adds nothing.",
     )
     .argument("<inputs...>", "files, directories, URLs, or - for stdin")
-    .option("--db <file>", "SQLite database file (default: $SITREP_DATABASE_URL or sitrep.db)")
+    .option(
+      "--db <file>",
+      "SQLite file or postgres:// URL (default: $SITREP_DATABASE_URL or sitrep.db)",
+    )
     .option("--published <YYYY-MM-DD>", "publication date that relative dates resolve against")
     .addOption(
       new Option("--preset <name>", "precise or broad")
         .choices(["precise", "broad"])
         .default("precise"),
     )
+    .option("--queue", "queue the inputs for `sitrep worker` processes instead (PostgreSQL only)")
+    .option("--job-timeout <seconds>", "with --queue: seconds a job may run before it is retried")
     .action(async (inputs: string[], o) => {
       const published = parseIsoDate(o.published, "--published");
+      if (o.queue) {
+        const queued = await enqueueInputs(inputs, {
+          ...o,
+          published,
+          preset: parsePreset(o.preset),
+        });
+        if (queued.errors) process.exitCode = EXIT_INPUT_ERRORS;
+        return;
+      }
       const pipeline = createPipeline(loadResources(), { preset: parsePreset(o.preset) });
       const store = await openStore(databaseTarget(o.db));
       let added = 0;
@@ -102,7 +119,7 @@ function program(): Command {
           },
         );
         process.stderr.write(
-          `ingested ${added} new document(s), ${skipped} already stored, ${summary.events} event(s) added, ${summary.errors} error(s) → ${databaseTarget(o.db)}\n`,
+          `ingested ${added} new document(s), ${skipped} already stored, ${summary.events} event(s) added, ${summary.errors} error(s) → ${redactUrl(databaseTarget(o.db))}\n`,
         );
         if (summary.errors) process.exitCode = EXIT_INPUT_ERRORS;
       } finally {
@@ -112,7 +129,10 @@ function program(): Command {
 
   const withFilters = (c: Command) =>
     c
-      .option("--db <file>", "SQLite database file (default: $SITREP_DATABASE_URL or sitrep.db)")
+      .option(
+        "--db <file>",
+        "SQLite file or postgres:// URL (default: $SITREP_DATABASE_URL or sitrep.db)",
+      )
       .option("--from <YYYY-MM-DD>", "first event date")
       .option("--to <YYYY-MM-DD>", "last event date")
       .option("--country <code|name>", "ISO alpha-2 code or country name")
@@ -156,12 +176,18 @@ function program(): Command {
   cli
     .command("migrate")
     .description("Create or upgrade the database schema.")
-    .option("--db <file>", "SQLite database file (default: $SITREP_DATABASE_URL or sitrep.db)")
+    .option(
+      "--db <file>",
+      "SQLite file or postgres:// URL (default: $SITREP_DATABASE_URL or sitrep.db)",
+    )
     .action(async (o) => {
       const store = await openStore(databaseTarget(o.db));
       await store.close();
-      process.stderr.write(`database ${databaseTarget(o.db)} is up to date\n`);
+      process.stderr.write(`database ${redactUrl(databaseTarget(o.db))} is up to date\n`);
     });
+  addWorkerCommand(cli);
+  addFetchCommand(cli);
+  addWatchCommand(cli);
   return cli;
 }
 

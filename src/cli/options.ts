@@ -38,3 +38,13 @@ export function parseLimit(value: string | undefined): number | undefined {
 export function databaseTarget(value: string | undefined): string {
   return value ?? process.env.SITREP_DATABASE_URL ?? "sitrep.db";
 }
+
+/** --delay: seconds between two requests to one host, as milliseconds (default 1 s). */
+export function delayMs(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isFinite(n) || n < 0) {
+    throw errors.badOption(`--delay "${value}" is not a number of seconds, 0 or more`);
+  }
+  return n * 1000;
+}

@@ -5,6 +5,7 @@ export type ErrorCode =
   | "INPUT_NOT_FOUND"
   | "INPUT_UNREADABLE"
   | "INPUT_BINARY"
+  | "INPUT_ENCODING"
   | "INPUT_EMPTY"
   | "INPUT_NOT_ENGLISH"
   | "INPUT_UNSUPPORTED"
@@ -13,6 +14,7 @@ export type ErrorCode =
   | "BAD_DATE"
   | "BAD_OPTION"
   | "FETCH_FAILED"
+  | "FETCH_DISALLOWED"
   | "GAZETTEER_MISSING"
   | "DB_ERROR"
   | "STAGE_FAILED";
@@ -41,6 +43,8 @@ export const errors = {
       "looks like binary data, not text, HTML, a feed or JSONL",
       input,
     ),
+  encoding: (input: string, why: string) =>
+    new SitrepError("INPUT_ENCODING", `cannot be decoded as text: ${why}`, input),
   empty: (input: string) =>
     new SitrepError("INPUT_EMPTY", "is empty: no article text to read", input),
   notEnglish: (input: string, detail: string) =>
@@ -62,6 +66,8 @@ export const errors = {
     ),
   badOption: (message: string) => new SitrepError("BAD_OPTION", message),
   fetch: (url: string, why: string) => new SitrepError("FETCH_FAILED", why, url),
+  /** robots.txt keeps sitrep out (or could not be read, which RFC 9309 treats the same). */
+  disallowed: (url: string, why: string) => new SitrepError("FETCH_DISALLOWED", why, url),
   gazetteerMissing: (path: string) =>
     new SitrepError(
       "GAZETTEER_MISSING",

@@ -56,13 +56,84 @@ export function boilerplateRules(): BoilerplateRule[] {
   return defaultRules;
 }
 
+/**
+ * Cyrillic and Greek letters that look Latin. Advertising set in them ("Аdvеrtіѕе wіth us", with
+ * a Cyrillic А, е, і, ѕ) reads as English to a person and slips past every pattern; lines are
+ * matched with them read as the Latin letters they imitate.
+ */
+const CONFUSABLES: Record<string, string> = {
+  а: "a",
+  в: "b",
+  е: "e",
+  к: "k",
+  м: "m",
+  н: "h",
+  о: "o",
+  р: "p",
+  с: "c",
+  т: "t",
+  у: "y",
+  х: "x",
+  і: "i",
+  ј: "j",
+  ѕ: "s",
+  ԁ: "d",
+  һ: "h",
+  ӏ: "l",
+  ԛ: "q",
+  ԝ: "w",
+  А: "A",
+  В: "B",
+  Е: "E",
+  К: "K",
+  М: "M",
+  Н: "H",
+  О: "O",
+  Р: "P",
+  С: "C",
+  Т: "T",
+  У: "Y",
+  Х: "X",
+  І: "I",
+  Ј: "J",
+  Ѕ: "S",
+  ο: "o",
+  α: "a",
+  ε: "e",
+  ι: "i",
+  ν: "v",
+  Α: "A",
+  Β: "B",
+  Ε: "E",
+  Ι: "I",
+  Κ: "K",
+  Μ: "M",
+  Ν: "N",
+  Ο: "O",
+  Ρ: "P",
+  Τ: "T",
+  Χ: "X",
+  Υ: "Y",
+  Ζ: "Z",
+};
+const CONFUSABLE = new RegExp(`[${Object.keys(CONFUSABLES).join("")}]`, "gu");
+/** A Latin letter beside a look-alike: a word spelt in two scripts. */
+const MIXED_SCRIPT =
+  /\p{Script=Latin}[\p{Script=Cyrillic}\p{Script=Greek}]|[\p{Script=Cyrillic}\p{Script=Greek}]\p{Script=Latin}/u;
+
+/** The line with look-alike letters read as Latin, when it mixes scripts inside a word. */
+export function unconfuse(line: string): string {
+  return MIXED_SCRIPT.test(line) ? line.replace(CONFUSABLE, (c) => CONFUSABLES[c] ?? c) : line;
+}
+
 /** The rule a line matches, or null. `line` is trimmed by the caller. */
 export function matchBoilerplate(
   line: string,
   rules: BoilerplateRule[] = boilerplateRules(),
 ): BoilerplateRule | null {
   if (line.length > BOILERPLATE_MAX_CHARS) return null;
-  for (const rule of rules) if (rule.pattern.test(line)) return rule;
+  const probe = unconfuse(line);
+  for (const rule of rules) if (rule.pattern.test(probe)) return rule;
   return null;
 }
 

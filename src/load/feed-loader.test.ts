@@ -1,7 +1,10 @@
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, it } from "node:test";
-import { loadFeed } from "./feed-loader.ts";
+import { PROJECT_ROOT } from "../core/data-files.ts";
+import { loadFeed, parseFeed } from "./feed-loader.ts";
+import { sniffFormat } from "./sniff.ts";
 import { docOf, errorOf, fixture } from "./test-helpers.ts";
 
 describe("feed loader: RSS 2.0 (fixtures/load/feed.rss)", () => {
@@ -119,5 +122,48 @@ describe("feed loader: bad feeds", () => {
       ...loadFeed(readFileSync(fixture("feed.atom"), "utf8"), "feed.atom", "2024-12-31"),
     ];
     assert.ok(items.every((i) => "doc" in i && i.doc.published === "2024-12-31"));
+  });
+});
+
+describe("feed loader: JSON Feed (fixtures/fetch/herald.json)", () => {
+  const json = readFileSync(
+    join(PROJECT_ROOT, "fixtures", "fetch", "herald.json"),
+    "utf8",
+  ).replaceAll("BASE", "https://herald.example.net");
+
+  it("reads items: id, url, title, text content, date, authors, the feed's title as outlet", () => {
+    const items = [...loadFeed(json, "herald.json")];
+    assert.equal(items.length, 2);
+    const doc = docOf(items[0]);
+    assert.equal(doc.id, "herald-2024-0516-salden");
+    assert.equal(doc.url, "https://herald.example.net/news/2024/05/16/salden-drone");
+    assert.equal(doc.title, "Port of Salden hit by drone, two workers hurt");
+    assert.equal(doc.text, "A drone attack set fire to fuel tanks at the port of Salden.");
+    assert.equal(doc.published, "2024-05-16");
+    assert.equal(doc.author, "Wire staff");
+    assert.equal(doc.outlet, "Lakeside Herald");
+  });
+
+  it("is recognised by its content, and parseFeed lists its items without reading them", () => {
+    assert.equal(sniffFormat(json), "feed");
+    const feed = parseFeed(json, "herald.json");
+    assert.equal(feed.kind, "JSON Feed");
+    assert.deepEqual(
+      feed.items.map((i) => i.url),
+      [
+        "https://herald.example.net/news/2024/05/16/salden-drone",
+        "https://herald.example.net/news/2024/05/16/page-that-is-gone",
+      ],
+    );
+  });
+
+  it("JSON that is not a JSON Feed is a FEED_MALFORMED error", () => {
+    const [bad] = [...loadFeed('{"version": "1", "items": []}', "x.json")];
+    assert.equal(errorOf(bad).code, "FEED_MALFORMED");
+    assert.match(errorOf(bad).message, /no JSON Feed "version"/);
+    const [broken] = [
+      ...loadFeed('{"version": "https://jsonfeed.org/version/1.1", "items": [', "y.json"),
+    ];
+    assert.match(errorOf(broken).message, /invalid JSON/);
   });
 });

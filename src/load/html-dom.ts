@@ -14,6 +14,9 @@ export interface DomElement extends DomNode {
   getAttribute(name: string): string | null;
   querySelector(selector: string): DomElement | null;
   querySelectorAll(selector: string): ArrayLike<DomElement>;
+  readonly parentNode: DomNode | null;
+  readonly isConnected: boolean;
+  remove(): void;
 }
 
 export interface DomDocument {
@@ -130,28 +133,44 @@ function isHidden(element: DomElement): boolean {
 export interface TextBlock {
   text: string;
   linkDensity: number;
+  /** Lines the block was set in: 1, plus one for each single <br> inside it. */
+  lines?: number;
+  /** Set in a heading element (h1-h6). */
+  heading?: boolean;
 }
 
 const INVISIBLE = /[\u200B-\u200D\u2060\uFEFF]/g;
+const HEADING_TAG = /^h[1-6]$/;
+/** Marks a single <br> in the buffer; whitespace, so it folds into a space in the block's text. */
+const LINE_BREAK = "\u2028";
+/** The buffer ends in text (not in a line break or nothing), so a <br> here breaks a line. */
+const LINE_ENDS_TEXT = /[^\s\u2028][ \t]*$/;
 /** Sentence end then capital, or lower case then capital, across an element edge. */
 const SPLIT_RUNS = /^(?:[.!?:;,][\p{Lu}\p{N}]|\p{Ll}\p{Lu})$/u;
 
 /**
- * The text blocks under `root`, whitespace collapsed inside each. Block elements and <br>
- * break blocks; inline elements run on, as a browser renders them.
+ * The text blocks under `root`, whitespace collapsed inside each. Block elements and a run of
+ * two <br> break blocks; one <br> breaks a line inside a paragraph (hard-wrapped posts, poems,
+ * addresses), and inline elements run on, as a browser renders them.
  */
 export function textBlocks(root: DomNode, skip: ReadonlySet<string> = NOT_TEXT_TAGS): TextBlock[] {
   const blocks: TextBlock[] = [];
   let buffer = "";
   let linkChars = 0;
+  let lines = 1;
+  let blockTag = "";
   const flush = () => {
     const text = buffer.replace(INVISIBLE, "").replace(/\s+/g, " ").trim();
     if (text) {
       const chars = buffer.replace(/\s+/g, "").length;
-      blocks.push({ text, linkDensity: chars ? Math.min(1, linkChars / chars) : 0 });
+      const block: TextBlock = { text, linkDensity: chars ? Math.min(1, linkChars / chars) : 0 };
+      if (lines > 1) block.lines = lines;
+      if (HEADING_TAG.test(blockTag)) block.heading = true;
+      blocks.push(block);
     }
     buffer = "";
     linkChars = 0;
+    lines = 1;
   };
   // Set when an element starts or ends: text on either side of an element edge was laid out apart.
   let edge = false;
@@ -172,15 +191,27 @@ export function textBlocks(root: DomNode, skip: ReadonlySet<string> = NOT_TEXT_T
         const tag = element.localName;
         if (skip.has(tag) || isHidden(element)) continue;
         if (tag === "br") {
-          flush();
+          // A line break after text goes on the line; a second one, with nothing between, ends
+          // the paragraph ("<br><br>" is how many sites set paragraphs).
+          if (LINE_ENDS_TEXT.test(buffer)) {
+            buffer += LINE_BREAK;
+            lines++;
+          } else flush();
           continue;
         }
         const block = BLOCK_TAGS.has(tag);
-        if (block) flush();
+        const outer = blockTag;
+        if (block) {
+          flush();
+          blockTag = tag;
+        }
         edge = true;
         walk(child, inLink || tag === "a");
         edge = true;
-        if (block) flush();
+        if (block) {
+          flush();
+          blockTag = outer;
+        }
       }
     }
   };

@@ -139,21 +139,45 @@ describe("HTML metadata", () => {
       outlet: null,
       author: null,
       lang: null,
+      articleBody: null,
+      description: null,
     });
   });
 });
 
 describe("HTML text blocks", () => {
-  it("breaks blocks at block elements and <br>, runs inline elements on, skips hidden ones", () => {
+  it("breaks blocks at block elements and <br><br>, runs inline elements on, skips hidden ones", () => {
     const doc = parseDocument(
       page(
         "",
-        '<div>One <b>bold</b>\n  word<br>Two</div><p hidden>Hidden</p><p style="display: none">None</p><ul><li>Three</li></ul>',
+        '<div>One <b>bold</b>\n  word<br><br>Two</div><p hidden>Hidden</p><p style="display: none">None</p><ul><li>Three</li></ul><h3>Four</h3>',
       ),
     );
+    const blocks = textBlocks(doc.body as never);
     assert.deepEqual(
-      textBlocks(doc.body as never).map((b) => b.text),
-      ["One bold word", "Two", "Three"],
+      blocks.map((b) => b.text),
+      ["One bold word", "Two", "Three", "Four"],
+    );
+    assert.deepEqual(
+      blocks.map((b) => b.heading ?? false),
+      [false, false, false, true],
+    );
+  });
+
+  it("keeps a line broken by one <br> in its paragraph and counts the lines", () => {
+    const doc = parseDocument(
+      page(
+        "",
+        "<p>A sentence hard-wrapped<br>\nat the end of a line.</p><p>Name<br>Title<br>Place</p>",
+      ),
+    );
+    const blocks = textBlocks(doc.body as never);
+    assert.deepEqual(
+      blocks.map((b) => [b.text, b.lines ?? 1]),
+      [
+        ["A sentence hard-wrapped at the end of a line.", 2],
+        ["Name Title Place", 3],
+      ],
     );
   });
 

@@ -5,31 +5,17 @@ import { createHash } from "node:crypto";
 import { readdir, readFile, realpath, stat } from "node:fs/promises";
 import { basename, join } from "node:path";
 import { errors, isSitrepError, type SitrepError } from "../core/errors.ts";
+import { type FetchResult, HttpClient } from "../fetch/http-client.ts";
+import { headerCharset } from "./charset.ts";
 import { loadFeed } from "./feed-loader.ts";
 import { loadHtml } from "./html-loader.ts";
 import { loadJsonl } from "./jsonl-loader.ts";
 import { type LoadItem, logLoad, type Source } from "./load-item.ts";
-import {
-  declaredCharset,
-  decodeText,
-  type Format,
-  formatOfPath,
-  gunzip,
-  isGzip,
-  sniffFormat,
-} from "./sniff.ts";
+import { decodeWithInfo, type Format, formatOfPath, gunzip, isGzip, sniffFormat } from "./sniff.ts";
 import { loadText } from "./text-loader.ts";
 
+export { FETCH_MAX_BYTES, FETCH_TIMEOUT_MS } from "../fetch/http-client.ts";
 export type { LoadItem } from "./load-item.ts";
-
-/** A server that has not answered in full in this long is taken as down: a batch must not hang on one page. */
-export const FETCH_TIMEOUT_MS = 20_000;
-
-/**
- * Six times the largest news page in ../shared extraction-bench (1.6 MB of HTML, of 496);
- * beyond it the URL is a download, not an article.
- */
-export const FETCH_MAX_BYTES = 10 * 1024 * 1024;
 
 /** An id made from a URL longer than this is cut and given a hash of the URL, to stay unique. */
 const MAX_ID_CHARS = 80;
@@ -39,6 +25,11 @@ export interface LoadOptions {
   published?: string | null;
   /** Where "-" reads from (default process.stdin). */
   stdin?: NodeJS.ReadableStream;
+  /**
+   * Fetches URLs (politeness, robots.txt, limits: src/fetch). Default: a client made for this
+   * call and closed at its end, so the politeness holds across its URLs.
+   */
+  http?: HttpClient;
 }
 
 /** Documents and errors from command-line inputs, in input order, directories sorted. */
@@ -49,7 +40,17 @@ export async function* loadInputs(
   const override = opts.published ?? null;
   // File names give ids; two "report.txt" in different folders must not share one.
   const fileIds = new Map<string, number>();
-  for (const input of inputs) yield* loadInput(input, override, opts.stdin, fileIds);
+  let own: HttpClient | null = null;
+  const http = () => {
+    if (opts.http) return opts.http;
+    own ??= new HttpClient();
+    return own;
+  };
+  try {
+    for (const input of inputs) yield* loadInput(input, override, opts.stdin, fileIds, http);
+  } finally {
+    (own as HttpClient | null)?.close();
+  }
 }
 
 async function* loadInput(
@@ -57,12 +58,13 @@ async function* loadInput(
   override: string | null,
   stdin: NodeJS.ReadableStream | undefined,
   fileIds: Map<string, number>,
+  http: () => HttpClient,
 ): AsyncGenerator<LoadItem> {
   try {
     if (input === "-") {
       yield* loadStdin(stdin ?? process.stdin, override);
     } else if (/^https?:\/\//i.test(input)) {
-      yield* loadUrl(input, override);
+      yield* loadUrl(input, override, http());
     } else if (/^[a-z][a-z0-9+.-]*:\/\//i.test(input)) {
       yield { error: errors.unsupported(input, "only http:// and https:// URLs can be fetched") };
     } else {
@@ -224,14 +226,12 @@ async function* loadStdin(
   yield* loadBytes(Buffer.concat(chunks), { id: "stdin", origin: "stdin", override }, null);
 }
 
-// Politeness (robots.txt, rate limits, a contact address) belongs to the crawler that will feed
-// this stage; a single command-line fetch only says who it is.
-const USER_AGENT = "sitrep/0.1";
-
 function formatOfContentType(contentType: string): Format | null {
   const type = contentType.split(";")[0].trim().toLowerCase();
   if (type === "text/html" || type === "application/xhtml+xml") return "html";
-  if (/^application\/(rss|atom|rdf)\+xml$/.test(type)) return "feed";
+  if (/^application\/(rss|atom|rdf)\+xml$/.test(type) || type === "application/feed+json") {
+    return "feed";
+  }
   if (
     type === "application/x-ndjson" ||
     type === "application/jsonl" ||
@@ -244,77 +244,32 @@ function formatOfContentType(contentType: string): Format | null {
   return null; // text/xml and application/xml may be a feed or XHTML: the content says which.
 }
 
-function describeFetchError(e: unknown): string {
-  const err = e as Error & { cause?: { code?: string; message?: string } };
-  if (err.name === "TimeoutError") {
-    return `cannot be fetched: no complete answer within ${FETCH_TIMEOUT_MS / 1000} s`;
+async function* loadUrl(
+  url: string,
+  override: string | null,
+  http: HttpClient,
+): AsyncGenerator<LoadItem> {
+  let fetched: FetchResult;
+  try {
+    fetched = await http.get(url);
+  } catch (e) {
+    yield { error: asSitrepError(e, url) };
+    return;
   }
-  const cause = err.cause?.code ?? err.cause?.message;
-  return cause ? `cannot be fetched (${cause})` : `cannot be fetched (${err.message})`;
+  yield* loadFetched(fetched, override);
 }
 
-async function* loadUrl(url: string, override: string | null): AsyncGenerator<LoadItem> {
-  let response: Response;
-  try {
-    response = await fetch(url, {
-      signal: AbortSignal.timeout(FETCH_TIMEOUT_MS),
-      redirect: "follow",
-      headers: {
-        "user-agent": USER_AGENT,
-        accept:
-          "text/html,application/xhtml+xml,application/rss+xml,application/atom+xml,text/plain;q=0.9,*/*;q=0.5",
-      },
-    });
-  } catch (e) {
-    yield { error: errors.fetch(url, describeFetchError(e)) };
-    return;
-  }
-  if (!response.ok) {
-    await response.body?.cancel().catch(() => {});
-    yield {
-      error: errors.fetch(
-        url,
-        `cannot be fetched: the server answered HTTP ${response.status} ${response.statusText}`.trim(),
-      ),
-    };
-    return;
-  }
-  const tooLarge = errors.fetch(
-    url,
-    `is larger than the ${FETCH_MAX_BYTES / 1024 / 1024} MB limit for one page`,
-  );
-  if (Number(response.headers.get("content-length") ?? 0) > FETCH_MAX_BYTES) {
-    await response.body?.cancel().catch(() => {});
-    yield { error: tooLarge };
-    return;
-  }
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  try {
-    if (response.body) {
-      const reader = response.body.getReader();
-      for (;;) {
-        const { done, value } = await reader.read();
-        if (done) break;
-        size += value.byteLength;
-        if (size > FETCH_MAX_BYTES) {
-          await reader.cancel().catch(() => {});
-          yield { error: tooLarge };
-          return;
-        }
-        chunks.push(value);
-      }
-    }
-  } catch (e) {
-    yield { error: errors.fetch(url, describeFetchError(e)) };
-    return;
-  }
-  const contentType = response.headers.get("content-type") ?? "";
-  const finalUrl = response.url || url;
+/** The documents of a fetched page or feed: its format from the Content-Type, else the URL, else the content. */
+export async function* loadFetched(
+  fetched: FetchResult,
+  override: string | null = null,
+  id: string = idFromUrl(fetched.finalUrl),
+): AsyncGenerator<LoadItem> {
+  const contentType = fetched.contentType ?? "";
   const format =
-    formatOfContentType(contentType) ?? formatOfPath(new URL(finalUrl).pathname).format;
-  const source: Source = { id: idFromUrl(finalUrl), origin: url, url: finalUrl, override };
-  yield* loadBytes(Buffer.concat(chunks), source, format, declaredCharset(contentType));
+    formatOfContentType(contentType) ?? formatOfPath(new URL(fetched.finalUrl).pathname).format;
+  const source: Source = { id, origin: fetched.url, url: fetched.finalUrl, override };
+  yield* loadBytes(fetched.body, source, format, headerCharset(contentType));
 }
 
 // ------------------------------------------------------------------ bytes to documents
@@ -333,25 +288,31 @@ async function* loadBytes(
       yield { error: errors.empty(input) };
       return;
     }
-    const content = decodeText(bytes, input, charset);
+    const decoded = decodeWithInfo(bytes, input, charset);
+    const content = decoded.text;
     if (!content.trim()) {
       yield { error: errors.empty(input) };
       return;
     }
     const kind = format ?? sniffFormat(content);
+    // How the bytes were decoded, when it took more than reading UTF-8, goes in each document's log.
+    const noted = (item: LoadItem): LoadItem => {
+      if ("doc" in item) for (const n of decoded.notes) logLoad(item.log, `encoding: ${n}`);
+      return item;
+    };
     switch (kind) {
       case "text":
       case "markdown":
-        yield loadText(content, source, { markdown: kind === "markdown" });
+        yield noted(loadText(content, source, { markdown: kind === "markdown" }));
         break;
       case "html":
-        yield loadHtml(content, source);
+        yield noted(loadHtml(content, source));
         break;
       case "jsonl":
-        yield* loadJsonl(content, input, source.override ?? null);
+        for (const item of loadJsonl(content, input, source.override ?? null)) yield noted(item);
         break;
       case "feed":
-        yield* loadFeed(content, input, source.override ?? null);
+        for (const item of loadFeed(content, input, source.override ?? null)) yield noted(item);
         break;
     }
   } catch (e) {

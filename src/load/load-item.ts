@@ -4,6 +4,7 @@
 import type { DecisionLog } from "../core/context.ts";
 import { errors, type SitrepError } from "../core/errors.ts";
 import type { Document, IsoDate } from "../core/types.ts";
+import { repairMojibake } from "./charset.ts";
 import { checkEnglish } from "./english-check.ts";
 
 export const STAGE = "load";
@@ -61,6 +62,16 @@ export function hostOf(url: string | null | undefined): string | null {
  * or not English (`notEnglish`).
  */
 export function finishDocument(source: Source, found: Extracted): LoadItem {
+  // Text handed over as text (JSONL fields, feed items) may carry mojibake from its source.
+  const repaired = repairMojibake(found.text);
+  if (repaired.repaired) {
+    logLoad(
+      found.log,
+      `repaired ${repaired.repaired} run(s) of UTF-8 read as Windows-1252 ("â€™" for "’")`,
+    );
+    found = { ...found, text: repaired.text };
+  }
+  if (found.title) found = { ...found, title: repairMojibake(found.title).text };
   if (!found.text.trim()) return { error: errors.empty(source.origin) };
   const verdict = checkEnglish(found.text);
   if (!verdict.english) return { error: errors.notEnglish(source.origin, verdict.detail) };

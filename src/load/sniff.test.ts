@@ -1,7 +1,8 @@
 import assert from "node:assert/strict";
 import { randomBytes } from "node:crypto";
 import { describe, it } from "node:test";
-import { decodeText, formatOfPath, sniffFormat } from "./sniff.ts";
+import { gzipSync } from "node:zlib";
+import { decodeText, formatOfPath, GUNZIP_MAX_BYTES, gunzip, sniffFormat } from "./sniff.ts";
 
 const bytes = (s: string) => new TextEncoder().encode(s);
 
@@ -43,6 +44,16 @@ describe("bytes to text", () => {
     assert.equal(decodeText(new Uint8Array([0x43, 0x61, 0x66, 0xe9]), "x", "iso-8859-1"), "Café");
     const utf16 = new Uint8Array([0xff, 0xfe, 0x48, 0x00, 0x69, 0x00]);
     assert.equal(decodeText(utf16, "x"), "Hi");
+  });
+});
+
+describe("gzip", () => {
+  it("a gzipped file that decompresses past the limit is a clear error, not a full memory", () => {
+    const bomb = gzipSync(Buffer.alloc(GUNZIP_MAX_BYTES + 1024), { level: 1 });
+    assert.throws(() => gunzip(bomb, "bomb.html.gz"), {
+      code: "INPUT_UNREADABLE",
+      message: /bomb\.html\.gz: cannot be read \(decompresses to more than 64 MB/,
+    });
   });
 });
 

@@ -4,6 +4,7 @@
 import { extname } from "node:path";
 import { gunzipSync } from "node:zlib";
 import { errors } from "../core/errors.ts";
+import { type Decoded, decodeBytes, headerCharset } from "./charset.ts";
 
 export type Format = "text" | "markdown" | "html" | "feed" | "jsonl";
 
@@ -17,11 +18,10 @@ export const SNIFF_BYTES = 8192;
 export const MAX_CONTROL_SHARE = 0.05;
 
 /**
- * Above this share of undecodable characters the data is not text in any encoding we read.
- * Text in a legacy 8-bit encoding (Latin-1, Windows-1252) has one per accented letter, a few
- * percent of characters; compressed or encrypted data has one in two.
+ * Above this share of bytes that start no UTF-8 sequence, undeclared data is not text
+ * (charset.ts, where the check runs).
  */
-export const MAX_INVALID_UTF8_SHARE = 0.2;
+export { MAX_INVALID_UTF8_SHARE } from "./charset.ts";
 
 /** Extensions read from files and directories, with the format each holds. */
 export const EXTENSION_FORMATS: Record<string, Format> = {
@@ -47,73 +47,70 @@ export function isGzip(bytes: Uint8Array): boolean {
   return bytes.length >= 2 && bytes[0] === 0x1f && bytes[1] === 0x8b;
 }
 
+/**
+ * A gzipped file may hold at most this much: sixfold the fetch limit for one page. Beyond it
+ * is a compression bomb or a data dump, not a news file.
+ */
+export const GUNZIP_MAX_BYTES = 64 * 1024 * 1024;
+
 /** Gunzips, or yields the `unreadable` error naming the input. */
 export function gunzip(bytes: Uint8Array, input: string): Uint8Array {
   try {
-    return gunzipSync(bytes);
+    return gunzipSync(bytes, { maxOutputLength: GUNZIP_MAX_BYTES });
   } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === "ERR_BUFFER_TOO_LARGE" || e instanceof RangeError) {
+      throw errors.unreadable(
+        input,
+        `decompresses to more than ${GUNZIP_MAX_BYTES / 1024 / 1024} MB: a compression bomb, or not a news file`,
+      );
+    }
     throw errors.unreadable(input, `not valid gzip: ${(e as Error).message}`);
   }
 }
 
-/** The charset a Content-Type header or an HTML <meta> names, if any. */
+/** The charset a Content-Type header names, if any. */
 export function declaredCharset(head: string): string | null {
-  const m = /charset\s*=\s*["']?([\w.:-]+)/i.exec(head);
-  return m ? m[1].toLowerCase() : null;
-}
-
-function decoderFor(label: string | null): InstanceType<typeof TextDecoder> | null {
-  if (!label) return null;
-  try {
-    return new TextDecoder(label);
-  } catch {
-    return null;
-  }
+  return headerCharset(head)?.toLowerCase() ?? null;
 }
 
 /**
- * Bytes to text. Throws the `binary` error when the bytes are not text: NUL bytes or many
- * control characters in the first SNIFF_BYTES, or mostly invalid UTF-8 there. Text that is
- * not UTF-8 is read in its declared charset, else as Windows-1252 (the usual legacy one).
+ * Bytes to text. Throws the `binary` error when the bytes are not text (NUL bytes or many
+ * control characters in the first SNIFF_BYTES, or undeclared and mostly invalid UTF-8), and
+ * INPUT_ENCODING when no encoding reads them cleanly. Which encoding, and how declarations are
+ * checked against the bytes: charset.ts.
  */
 export function decodeText(
   bytes: Uint8Array,
   input: string,
   charset: string | null = null,
 ): string {
-  if (
+  return decodeWithInfo(bytes, input, charset).text;
+}
+
+/** decodeText, with the encoding used and what was noted on the way. */
+export function decodeWithInfo(
+  bytes: Uint8Array,
+  input: string,
+  charset: string | null = null,
+): Decoded {
+  const utf16 =
     bytes.length >= 2 &&
-    ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))
-  ) {
-    return new TextDecoder(bytes[0] === 0xff ? "utf-16le" : "utf-16be").decode(bytes);
-  }
-  const head = bytes.subarray(0, SNIFF_BYTES);
-  let controls = 0;
-  for (const b of head) {
-    if (b === 0) throw errors.binary(input);
-    if (
-      (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d && b !== 0x0c && b !== 0x1b) ||
-      b === 0x7f
-    ) {
-      controls++;
+    ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff));
+  if (!utf16) {
+    const head = bytes.subarray(0, SNIFF_BYTES);
+    let controls = 0;
+    for (const b of head) {
+      if (b === 0) throw errors.binary(input);
+      if (
+        (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d && b !== 0x0c && b !== 0x1b) ||
+        b === 0x7f
+      ) {
+        controls++;
+      }
     }
+    if (head.length > 0 && controls / head.length > MAX_CONTROL_SHARE) throw errors.binary(input);
   }
-  if (head.length > 0 && controls / head.length > MAX_CONTROL_SHARE) throw errors.binary(input);
-  const declared = decoderFor(charset);
-  if (declared && declared.encoding !== "utf-8") return declared.decode(bytes);
-  try {
-    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-  } catch {
-    // Not UTF-8 throughout: text in a legacy encoding, or binary data.
-  }
-  const sample = new TextDecoder("utf-8").decode(head, { stream: true });
-  let invalid = 0;
-  for (const ch of sample) if (ch === "\uFFFD") invalid++;
-  if (invalid / Math.max(1, sample.length) > MAX_INVALID_UTF8_SHARE) throw errors.binary(input);
-  const fromMeta = decoderFor(declaredCharset(sample.slice(0, 2048)));
-  return (
-    fromMeta && fromMeta.encoding !== "utf-8" ? fromMeta : new TextDecoder("windows-1252")
-  ).decode(bytes);
+  return decodeBytes(bytes, input, charset);
 }
 
 /** Guesses the format of content that came without a telling name (stdin, odd extensions). */
@@ -127,6 +124,10 @@ export function sniffFormat(text: string): Format {
     return /<(rss|feed|rdf:rdf)\b/.test(lower) ? "feed" : "html";
   }
   if (/^<!doctype html|^<html\b|^<head\b|^<body\b/.test(lower)) return "html";
+  // A JSON Feed is one JSON object naming its spec in "version".
+  if (head.startsWith("{") && /"version"\s*:\s*"https?:\/\/jsonfeed\.org\/version\//.test(head)) {
+    return "feed";
+  }
   // Even a first line that fails to parse is meant as JSONL: its error names the line.
   if (head.startsWith("{")) return "jsonl";
   // A fragment of markup with paragraph or block tags is HTML, not text with a stray "<".

@@ -37,7 +37,12 @@ export interface NewDocument {
   ingestedAt: string;
 }
 
-/** Inserts the document unless its key is stored already; true when it was inserted. */
+/**
+ * Inserts the document unless its key is stored already; true when it was inserted. No conflict
+ * target: two transactions inserting the same document at once (two workers) clash on the id as
+ * well as on doc_key, and PostgreSQL may report the id first, which `ON CONFLICT (doc_key)` would
+ * let through as an error. The caller tells a true duplicate from an id clash by the key.
+ */
 export async function insertDocument(tx: Queryable, d: NewDocument): Promise<boolean> {
   const { doc, result } = d;
   // The result's text is the one its evidence offsets point into.
@@ -47,7 +52,7 @@ export async function insertDocument(tx: Queryable, d: NewDocument): Promise<boo
     `INSERT INTO documents
        (id, doc_key, external_id, url, outlet, title, published, origin, language, text, raw, dropped, ingested_at)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
-     ON CONFLICT (doc_key) DO NOTHING`,
+     ON CONFLICT DO NOTHING`,
     [
       d.id,
       d.key,

@@ -1,7 +1,8 @@
 // The process durability.test.ts kills. Usage:
 //   node durability-child.ts <db> <count> run          ingest doc-1..doc-count
 //   node durability-child.ts <db> <count> die-in:<k>   SIGKILL itself half-way through doc-k,
-//                                                      after doc-k's first event row is written
+//                                                      after doc-k's document and event rows are
+//                                                      written, before its claims
 // Prints "committed doc-n" once each document's transaction has committed.
 import { writeSync } from "node:fs";
 import type { Db, Queryable } from "./db.ts";
@@ -14,15 +15,15 @@ const dieIn = mode.startsWith("die-in:") ? Number(mode.slice("die-in:".length)) 
 
 let current = 0;
 
-/** Passes every call through, but dies on the second event insert of document `dieIn`. */
+/** Passes every call through, but dies on the claims insert of document `dieIn`. */
 function dyingTx(tx: Queryable): Queryable {
-  let eventRows = 0;
   return {
     dialect: tx.dialect,
+    capabilities: tx.capabilities,
     target: tx.target,
     exec: (sql) => tx.exec(sql),
     run: async (sql, params) => {
-      if (current === dieIn && /^\s*INSERT INTO events/.test(sql) && ++eventRows === 2) {
+      if (current === dieIn && /^\s*INSERT INTO claims/.test(sql)) {
         process.kill(process.pid, "SIGKILL");
       }
       return tx.run(sql, params);
@@ -36,12 +37,14 @@ function dyingTx(tx: Queryable): Queryable {
 function dyingDb(db: Db): Db {
   return {
     dialect: db.dialect,
+    capabilities: db.capabilities,
     target: db.target,
     exec: (sql) => db.exec(sql),
     run: (sql, params) => db.run(sql, params),
     all: (sql, params) => db.all(sql, params),
     get: (sql, params) => db.get(sql, params),
     transaction: (fn) => db.transaction((tx) => fn(dyingTx(tx))),
+    exclusive: (name, fn) => db.exclusive(name, fn),
     close: () => db.close(),
   };
 }

@@ -1,17 +1,15 @@
 // A killed process loses nothing it committed and leaves no half document behind.
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { after, test } from "node:test";
+import { after, describe, test } from "node:test";
 import { fileURLToPath } from "node:url";
 import { openStore } from "./store.ts";
+import { testDialects } from "./test-databases.ts";
 import { CLAIMS_PER_NUMBERED_EVENT, EVENTS_PER_NUMBERED, numbered } from "./test-fixtures.ts";
 
 const CHILD = fileURLToPath(new URL("./durability-child.ts", import.meta.url));
-const dir = mkdtempSync(join(tmpdir(), "sitrep-durability-"));
-after(() => rmSync(dir, { recursive: true, force: true }));
+const dialects = await testDialects("durability");
+after(() => Promise.all(dialects.map((d) => d.cleanup())));
 
 interface ChildRun {
   signal: NodeJS.Signals | null;
@@ -93,57 +91,61 @@ async function assertWholeDocuments(dbPath: string): Promise<string[]> {
   }
 }
 
-test("a process killed half-way through its 4th document keeps exactly the first 3", async () => {
-  const dbPath = join(dir, "die-in-4.db");
-  const run = await runChild(dbPath, ["6", "die-in:4"]);
-  assert.equal(run.signal, "SIGKILL", `child was not killed: exit ${run.code}\n${run.stderr}`);
-  assert.deepEqual(run.committed, ["doc-1", "doc-2", "doc-3"]);
+for (const dialect of dialects) {
+  describe(dialect.name, { skip: dialect.skip }, () => {
+    test("a process killed half-way through its 4th document keeps exactly the first 3", async () => {
+      const dbPath = dialect.fresh();
+      const run = await runChild(dbPath, ["6", "die-in:4"]);
+      assert.equal(run.signal, "SIGKILL", `child was not killed: exit ${run.code}\n${run.stderr}`);
+      assert.deepEqual(run.committed, ["doc-1", "doc-2", "doc-3"]);
 
-  const stored = await assertWholeDocuments(dbPath);
-  assert.deepEqual(stored, ["doc-1", "doc-2", "doc-3"]);
+      const stored = await assertWholeDocuments(dbPath);
+      assert.deepEqual(stored, ["doc-1", "doc-2", "doc-3"]);
 
-  // The database is usable after the crash: the lost document goes in on a retry, once.
-  const store = await openStore(dbPath);
-  try {
-    const { doc, result } = numbered(4);
-    assert.equal((await store.ingest(doc, result)).added, true);
-    assert.equal((await store.ingest(doc, result)).added, false);
-    assert.equal((await store.counts()).documents, 4);
-  } finally {
-    await store.close();
-  }
-  await assertWholeDocuments(dbPath);
-});
+      // The database is usable after the crash: the lost document goes in on a retry, once.
+      const store = await openStore(dbPath);
+      try {
+        const { doc, result } = numbered(4);
+        assert.equal((await store.ingest(doc, result)).added, true);
+        assert.equal((await store.ingest(doc, result)).added, false);
+        assert.equal((await store.counts()).documents, 4);
+      } finally {
+        await store.close();
+      }
+      await assertWholeDocuments(dbPath);
+    });
 
-test("a process killed by its parent at an arbitrary moment leaves only whole documents", async () => {
-  const dbPath = join(dir, "parent-kill.db");
-  const total = 400;
-  const run = await runChild(dbPath, [String(total), "run"], 3);
-  assert.equal(run.signal, "SIGKILL", `child was not killed: exit ${run.code}\n${run.stderr}`);
-  assert.ok(run.committed.length >= 3);
+    test("a process killed by its parent at an arbitrary moment leaves only whole documents", async () => {
+      const dbPath = dialect.fresh();
+      const total = 400;
+      const run = await runChild(dbPath, [String(total), "run"], 3);
+      assert.equal(run.signal, "SIGKILL", `child was not killed: exit ${run.code}\n${run.stderr}`);
+      assert.ok(run.committed.length >= 3);
 
-  const stored = await assertWholeDocuments(dbPath);
-  for (const id of run.committed)
-    assert.ok(stored.includes(id), `${id} was reported committed but is missing`);
-  // At most one document can have committed without its line being read before the kill.
-  assert.ok(
-    stored.length <= run.committed.length + 1,
-    `${stored.length} stored but ${run.committed.length} reported`,
-  );
-});
+      const stored = await assertWholeDocuments(dbPath);
+      for (const id of run.committed)
+        assert.ok(stored.includes(id), `${id} was reported committed but is missing`);
+      // At most one document can have committed without its line being read before the kill.
+      assert.ok(
+        stored.length <= run.committed.length + 1,
+        `${stored.length} stored but ${run.committed.length} reported`,
+      );
+    });
 
-test("two processes ingesting the same documents at once store each exactly once", async () => {
-  const dbPath = join(dir, "two-writers.db");
-  const total = 40;
-  // Both start on a file that does not exist yet, so they also race to create and migrate it.
-  const runs = await Promise.all([
-    runChild(dbPath, [String(total), "run"]),
-    runChild(dbPath, [String(total), "run"]),
-  ]);
-  for (const run of runs) {
-    assert.equal(run.code, 0, run.stderr);
-    assert.equal(run.committed.length, total);
-  }
-  const stored = await assertWholeDocuments(dbPath);
-  assert.equal(stored.length, total);
-});
+    test("two processes ingesting the same documents at once store each exactly once", async () => {
+      const dbPath = dialect.fresh();
+      const total = 40;
+      // Both start on a database that does not exist yet, so they also race to create and migrate it.
+      const runs = await Promise.all([
+        runChild(dbPath, [String(total), "run"]),
+        runChild(dbPath, [String(total), "run"]),
+      ]);
+      for (const run of runs) {
+        assert.equal(run.code, 0, run.stderr);
+        assert.equal(run.committed.length, total);
+      }
+      const stored = await assertWholeDocuments(dbPath);
+      assert.equal(stored.length, total);
+    });
+  });
+}

@@ -9,7 +9,7 @@ import type {
   SitrepEvent,
 } from "../core/types.ts";
 import type { Queryable, SqlValue } from "./db.ts";
-import { chunks, likeContains, Params, placeholders } from "./sql.ts";
+import { chunks, insertRows, likeContains, Params, placeholders } from "./sql.ts";
 
 /** An event as stored: the extracted event, its id, and the document it was read from. */
 export interface StoredEvent extends SitrepEvent {
@@ -68,15 +68,22 @@ const EVENT_FIELDS = [
 
 type EventField = (typeof EVENT_FIELDS)[number];
 
-const INSERT_EVENT = `INSERT INTO events (id, document_id, ordinal, ${EVENT_FIELDS.join(", ")})
-  VALUES (${placeholders(EVENT_FIELDS.length + 3)})`;
+const EVENT_COLUMNS = ["id", "document_id", "ordinal", ...EVENT_FIELDS];
 
-const INSERT_CLAIM = `INSERT INTO claims
-  (event_id, ordinal, field, value, value_number, qualifier, source, text, span_start, span_end)
-  VALUES (${placeholders(10)})`;
+const CLAIM_COLUMNS = [
+  "event_id",
+  "ordinal",
+  "field",
+  "value",
+  "value_number",
+  "qualifier",
+  "source",
+  "text",
+  "span_start",
+  "span_end",
+];
 
-const INSERT_EVIDENCE = `INSERT INTO evidence (event_id, ordinal, text, span_start, span_end)
-  VALUES (${placeholders(5)})`;
+const EVIDENCE_COLUMNS = ["event_id", "ordinal", "text", "span_start", "span_end"];
 
 /** Ids sort in document order: the document's id, then the 1-based ordinal, zero-padded. */
 export function eventIdFor(documentId: string, ordinal: number): string {
@@ -95,40 +102,51 @@ function sqlValue(target: string, what: string, v: unknown): SqlValue {
   throw errors.db(target, `${what} is a ${typeof v}; expected text, a number or null`);
 }
 
-export async function insertEvent(
+/**
+ * Inserts a document's events (ordinals 1, 2, ...) with their claims and evidence: one statement
+ * per table, not one per row.
+ */
+export async function insertEvents(
   tx: Queryable,
   documentId: string,
-  ordinal: number,
-  event: SitrepEvent,
-): Promise<string> {
-  const id = eventIdFor(documentId, ordinal);
-  const where = `event ${ordinal}`;
-  await tx.run(INSERT_EVENT, [
-    id,
-    documentId,
-    ordinal,
-    ...EVENT_FIELDS.map((f) => sqlValue(tx.target, `${where} ${f}`, event[f])),
-  ]);
-  for (const [i, c] of (event.claims ?? []).entries()) {
-    await tx.run(INSERT_CLAIM, [
+  events: readonly SitrepEvent[],
+): Promise<void> {
+  const eventRows: SqlValue[][] = [];
+  const claimRows: SqlValue[][] = [];
+  const evidenceRows: SqlValue[][] = [];
+  for (const [i, event] of events.entries()) {
+    const ordinal = i + 1;
+    const id = eventIdFor(documentId, ordinal);
+    const where = `event ${ordinal}`;
+    eventRows.push([
       id,
-      i + 1,
-      c.field,
-      String(c.value),
-      typeof c.value === "number"
-        ? sqlValue(tx.target, `${where} claim ${i + 1} value`, c.value)
-        : null,
-      c.qualifier ?? null,
-      c.source ?? null,
-      c.text,
-      c.start,
-      c.end,
+      documentId,
+      ordinal,
+      ...EVENT_FIELDS.map((f) => sqlValue(tx.target, `${where} ${f}`, event[f])),
     ]);
+    for (const [k, c] of (event.claims ?? []).entries()) {
+      claimRows.push([
+        id,
+        k + 1,
+        c.field,
+        String(c.value),
+        typeof c.value === "number"
+          ? sqlValue(tx.target, `${where} claim ${k + 1} value`, c.value)
+          : null,
+        c.qualifier ?? null,
+        c.source ?? null,
+        c.text,
+        c.start,
+        c.end,
+      ]);
+    }
+    for (const [k, e] of (event.evidence ?? []).entries()) {
+      evidenceRows.push([id, k + 1, e.text, e.start, e.end]);
+    }
   }
-  for (const [i, e] of (event.evidence ?? []).entries()) {
-    await tx.run(INSERT_EVIDENCE, [id, i + 1, e.text, e.start, e.end]);
-  }
-  return id;
+  await insertRows(tx, "events", EVENT_COLUMNS, eventRows);
+  await insertRows(tx, "claims", CLAIM_COLUMNS, claimRows);
+  await insertRows(tx, "evidence", EVIDENCE_COLUMNS, evidenceRows);
 }
 
 type EventRow = { [K in EventField]: SitrepEvent[K] } & {

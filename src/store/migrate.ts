@@ -5,7 +5,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { errors } from "../core/errors.ts";
-import type { Db, Dialect } from "./db.ts";
+import type { Db, Dialect, Queryable } from "./db.ts";
 import { failure } from "./failure.ts";
 
 export const MIGRATIONS_DIR = join(dirname(fileURLToPath(import.meta.url)), "migrations");
@@ -69,22 +69,31 @@ export function loadMigrations(dialect: Dialect, dir = join(MIGRATIONS_DIR, dial
   return migrations;
 }
 
-export async function appliedMigrations(db: Db): Promise<AppliedMigration[]> {
+export async function appliedMigrations(db: Queryable): Promise<AppliedMigration[]> {
   await db.exec(CREATE_BOOKKEEPING);
   return db.all<AppliedMigration>(
     "SELECT version, name, applied_at FROM schema_migrations ORDER BY version",
   );
 }
 
+/** The name of the lock migrations run under (Db.exclusive). */
+export const MIGRATE_LOCK = "sitrep-migrate";
+
 /**
  * Brings the database to the newest schema. Safe to call on every start and from several
- * processes at once: each migration re-checks, inside its transaction, that no one else applied
- * it meanwhile. Refuses a database that is newer than this sitrep or whose history disagrees.
+ * processes on several machines at once: the whole run holds the database's migrate lock
+ * (PostgreSQL: an advisory lock; SQLite: its file lock, one writer at a time), and each migration
+ * re-checks, inside its transaction, that no one else applied it meanwhile. Refuses a database
+ * that is newer than this sitrep or whose history disagrees.
  */
 export async function migrate(
   db: Db,
   migrations: Migration[] = loadMigrations(db.dialect),
 ): Promise<MigrateResult> {
+  return db.exclusive(MIGRATE_LOCK, (conn) => migrateLocked(conn, migrations));
+}
+
+async function migrateLocked(db: Queryable, migrations: Migration[]): Promise<MigrateResult> {
   const before = await appliedMigrations(db);
   const known = new Map(migrations.map((m) => [m.version, m]));
   for (const a of before) {

@@ -1,5 +1,5 @@
 // Small helpers for building portable SQL with `$n` placeholders.
-import type { SqlValue } from "./db.ts";
+import type { Queryable, SqlValue } from "./db.ts";
 
 /** `$start, $start+1, ...` for `count` values. */
 export function placeholders(count: number, start = 1): string {
@@ -31,4 +31,28 @@ export function chunks<T>(items: readonly T[], size = IN_LIST_CHUNK): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
   return out;
+}
+
+/**
+ * Parameters per multi-row INSERT. A document's events, claims or evidence go in one statement
+ * (a round trip each, instead of one a row: PostgreSQL is across a network); past this many
+ * values they are split, keeping statements far under both engines' limits.
+ */
+export const MAX_PARAMS_PER_INSERT = 1000;
+
+/** Inserts `rows` (each one value per column) with as few statements as fit the limit. */
+export async function insertRows(
+  q: Queryable,
+  table: string,
+  columns: readonly string[],
+  rows: readonly (readonly SqlValue[])[],
+): Promise<void> {
+  const perStatement = Math.max(1, Math.floor(MAX_PARAMS_PER_INSERT / columns.length));
+  for (const chunk of chunks(rows, perStatement)) {
+    const values = chunk.map((_, r) => `(${placeholders(columns.length, 1 + r * columns.length)})`);
+    await q.run(
+      `INSERT INTO ${table} (${columns.join(", ")}) VALUES ${values.join(", ")}`,
+      chunk.flat(),
+    );
+  }
 }

@@ -3,7 +3,7 @@ import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import { DatabaseSync, type StatementSync } from "node:sqlite";
 import { errors, isSitrepError } from "../core/errors.ts";
-import type { Db, Queryable, RunResult, SqlValue } from "./db.ts";
+import type { Capabilities, Db, Queryable, RunResult, SqlValue } from "./db.ts";
 
 /**
  * How long a writer waits for another process's lock before giving up. A document commits in
@@ -14,6 +14,12 @@ export const BUSY_TIMEOUT_MS = 5000;
 
 /** Prepared statements kept per connection; ingest and query use a few dozen distinct SQL texts. */
 const STATEMENT_CACHE_SIZE = 200;
+
+/** One file on one machine, one writer at a time. */
+export const SQLITE_CAPABILITIES: Capabilities = Object.freeze({
+  parallelTransactions: false,
+  sharedServer: false,
+});
 
 export interface SqliteOptions {
   busyTimeoutMs?: number;
@@ -117,6 +123,7 @@ function describe(e: unknown, busyTimeoutMs: number): string {
 
 export class SqliteDb implements Db {
   readonly dialect = "sqlite" as const;
+  readonly capabilities = SQLITE_CAPABILITIES;
   readonly target: string;
   readonly #db: DatabaseSync;
   readonly #busyTimeoutMs: number;
@@ -181,6 +188,12 @@ export class SqliteDb implements Db {
     }
   }
 
+  /** SQLite lets one writer at a time in (BEGIN IMMEDIATE waits for the file lock), so no extra lock. */
+  async exclusive<T>(_name: string, fn: (conn: Queryable) => Promise<T>): Promise<T> {
+    this.#assertOpen();
+    return fn(this);
+  }
+
   async close(): Promise<void> {
     while (this.#inTransaction) await this.#inTransaction;
     if (this.#closed) return;
@@ -208,6 +221,7 @@ export class SqliteDb implements Db {
     };
     const tx: Queryable = {
       dialect: this.dialect,
+      capabilities: this.capabilities,
       target: this.target,
       exec: async (sql) => {
         guard();

@@ -5,16 +5,41 @@ import { errors } from "../core/errors.ts";
 import type { Document, ExtractionResult } from "../core/types.ts";
 import type { Db } from "./db.ts";
 import { documentIdByKey, documentIdFor, documentKey, insertDocument } from "./documents-repo.ts";
-import { type EventFilter, insertEvent, queryEvents, type StoredEvent } from "./events-repo.ts";
+import { type EventFilter, insertEvents, queryEvents, type StoredEvent } from "./events-repo.ts";
 import { failure } from "./failure.ts";
+import { type FeedState, getFeedState, listFeedStates, saveFeedState } from "./feeds-repo.ts";
 import { migrate } from "./migrate.ts";
+import { openPostgres, POSTGRES_URL } from "./postgres-db.ts";
 import { SqliteDb } from "./sqlite-db.ts";
-import { insertTally, listTallies, type StoredTally } from "./tallies-repo.ts";
+import {
+  addOutlet,
+  insertStory,
+  listStories,
+  listStoryOutlets,
+  type NewStory,
+  type StoredStory,
+  type StoredStoryOutlet,
+  type StoryCandidate,
+  type StoryOutlet,
+  storyCandidates,
+  storyIdByUrl,
+} from "./stories-repo.ts";
+import { insertTallies, listTallies, type StoredTally } from "./tallies-repo.ts";
 
-export type { Db, Dialect, Queryable, SqlValue } from "./db.ts";
+export type { Capabilities, Db, Dialect, Queryable, SqlValue } from "./db.ts";
 export { documentKey } from "./documents-repo.ts";
 export type { EventFilter, StoredEvent } from "./events-repo.ts";
+export { type FeedState, newFeedState } from "./feeds-repo.ts";
 export { migrate } from "./migrate.ts";
+export { POSTGRES_URL, redactUrl } from "./postgres-db.ts";
+export type {
+  NewStory,
+  StoredStory,
+  StoredStoryOutlet,
+  StoryCandidate,
+  StoryLink,
+  StoryOutlet,
+} from "./stories-repo.ts";
 export type { StoredTally } from "./tallies-repo.ts";
 
 export interface IngestOutcome {
@@ -65,10 +90,14 @@ export class Store {
           ingestedAt: new Date().toISOString(),
         });
         if (!inserted) {
-          return { documentId: (await documentIdByKey(tx, key)) ?? id, added: false, events: 0 };
+          const stored = await documentIdByKey(tx, key);
+          // Not a re-ingest but another document whose key shares the id's 64 bits: say so.
+          if (stored === undefined)
+            throw errors.db(this.db.target, `document id ${id} is taken by another document`);
+          return { documentId: stored, added: false, events: 0 };
         }
-        for (const [i, event] of result.events.entries()) await insertEvent(tx, id, i + 1, event);
-        for (const [i, tally] of result.tallies.entries()) await insertTally(tx, id, i + 1, tally);
+        await insertEvents(tx, id, result.events);
+        await insertTallies(tx, id, result.tallies);
         return { documentId: id, added: true, events: result.events.length };
       });
     } catch (e) {
@@ -103,6 +132,54 @@ export class Store {
     };
   }
 
+  // ---------------------------------------------------------------- stories and feeds (issue 5)
+  // One story, once: src/dedup decides which story a document belongs to; these keep it.
+
+  /** The story an address (canonical URL) already belongs to. */
+  async storyByUrl(url: string): Promise<string | null> {
+    return (await storyIdByUrl(this.db, url)) ?? null;
+  }
+
+  /** Stories sharing an LSH band with `bands`, with their signatures, to compare a new text with. */
+  async storyCandidates(bands: string[]): Promise<StoryCandidate[]> {
+    return storyCandidates(this.db, bands);
+  }
+
+  /** Creates a story with the address read; an address recorded meanwhile returns its story. */
+  async createStory(story: NewStory): Promise<{ id: string; created: boolean }> {
+    try {
+      return await insertStory(this.db, story, new Date().toISOString());
+    } catch (e) {
+      throw failure(this.db.target, `story for ${story.first.url} was not stored`, e);
+    }
+  }
+
+  /** Records another address and outlet that carried a story; false when it was recorded. */
+  async addStoryOutlet(storyId: string, outlet: StoryOutlet): Promise<boolean> {
+    return addOutlet(this.db, storyId, outlet, new Date().toISOString());
+  }
+
+  async storyOutlets(storyId: string): Promise<StoredStoryOutlet[]> {
+    return listStoryOutlets(this.db, storyId);
+  }
+
+  async listStories(limit?: number): Promise<StoredStory[]> {
+    return listStories(this.db, limit);
+  }
+
+  /** What `sitrep watch` knows of a feed, or null for one never polled. */
+  async feedState(url: string): Promise<FeedState | null> {
+    return getFeedState(this.db, url);
+  }
+
+  async feedStates(): Promise<FeedState[]> {
+    return listFeedStates(this.db);
+  }
+
+  async saveFeedState(state: FeedState): Promise<void> {
+    await saveFeedState(this.db, state);
+  }
+
   async close(): Promise<void> {
     await this.db.close();
   }
@@ -111,29 +188,25 @@ export class Store {
 export interface OpenStoreOptions extends StoreOptions {
   /** Bring the schema up to date on open. Default true. */
   migrate?: boolean;
+  /** SQLite: how long to wait for another process's write lock. */
   busyTimeoutMs?: number;
-}
-
-const POSTGRES_URL = /^postgres(?:ql)?:\/\//i;
-
-/** A URL fit for an error message: the password, if any, is masked. */
-function redact(url: string): string {
-  return url.replace(/^([a-z]+:\/\/[^:/@]*):[^@/]*@/i, "$1:***@");
+  /** PostgreSQL: the most connections this process opens (default POOL_MAX). */
+  poolMax?: number;
 }
 
 /**
- * Opens (creating if need be) the database at a file path or `file:` URL and migrates it.
- * PostgreSQL URLs are recognised and refused with a clear message until that adapter exists.
+ * Connects to the database a `--db` value or SITREP_DATABASE_URL names: a `postgres://` or
+ * `postgresql://` URL (with an optional `?schema=name`), else a SQLite file path or `file:` URL.
  */
-export async function openStore(pathOrUrl: string, options: OpenStoreOptions = {}): Promise<Store> {
-  if (POSTGRES_URL.test(pathOrUrl)) {
-    throw errors.db(
-      redact(pathOrUrl),
-      "PostgreSQL is not supported yet; give a SQLite file path such as sitrep.db",
-    );
-  }
+export async function openDb(pathOrUrl: string, options: OpenStoreOptions = {}): Promise<Db> {
+  if (POSTGRES_URL.test(pathOrUrl)) return openPostgres(pathOrUrl, { max: options.poolMax });
   const path = pathOrUrl.startsWith("file:") ? fileURLToPath(pathOrUrl) : pathOrUrl;
-  const db = new SqliteDb(path, { busyTimeoutMs: options.busyTimeoutMs });
+  return new SqliteDb(path, { busyTimeoutMs: options.busyTimeoutMs });
+}
+
+/** Opens (creating if need be) the database at a path or URL (see openDb) and migrates it. */
+export async function openStore(pathOrUrl: string, options: OpenStoreOptions = {}): Promise<Store> {
+  const db = await openDb(pathOrUrl, options);
   try {
     if (options.migrate ?? true) await migrate(db);
   } catch (e) {

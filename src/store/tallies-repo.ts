@@ -1,36 +1,51 @@
 // The tallies table: running counts a document states ("at least 168 attacks as of Tuesday").
 import type { Qualifier, Tally } from "../core/types.ts";
 import type { Queryable } from "./db.ts";
-import { placeholders } from "./sql.ts";
+import { insertRows } from "./sql.ts";
 
 export interface StoredTally extends Tally {
   document_id: string;
   document_url: string | null;
 }
 
-const INSERT_TALLY = `INSERT INTO tallies
-  (document_id, ordinal, what, count, qualifier, as_of, countries, source, text, span_start, span_end)
-  VALUES (${placeholders(11)})`;
+const TALLY_COLUMNS = [
+  "document_id",
+  "ordinal",
+  "what",
+  "count",
+  "qualifier",
+  "as_of",
+  "countries",
+  "source",
+  "text",
+  "span_start",
+  "span_end",
+];
 
-export async function insertTally(
+/** Inserts a document's tallies (ordinals 1, 2, ...) in one statement. */
+export async function insertTallies(
   tx: Queryable,
   documentId: string,
-  ordinal: number,
-  t: Tally,
+  tallies: readonly Tally[],
 ): Promise<void> {
-  await tx.run(INSERT_TALLY, [
-    documentId,
-    ordinal,
-    t.what,
-    t.count,
-    t.qualifier ?? null,
-    t.as_of ?? null,
-    JSON.stringify(t.countries ?? []),
-    t.source ?? null,
-    t.text,
-    t.start,
-    t.end,
-  ]);
+  await insertRows(
+    tx,
+    "tallies",
+    TALLY_COLUMNS,
+    tallies.map((t, i) => [
+      documentId,
+      i + 1,
+      t.what,
+      t.count,
+      t.qualifier ?? null,
+      t.as_of ?? null,
+      JSON.stringify(t.countries ?? []),
+      t.source ?? null,
+      t.text,
+      t.start,
+      t.end,
+    ]),
+  );
 }
 
 interface TallyRow {

@@ -52,6 +52,25 @@ describe("gazetteer lookups", () => {
     assert.ok(gaz.lookup("deirezor").some((e) => e.name === "Deir ez-Zor" && e.kind === "city"));
   });
 
+  it("lets Abu Kamal and Albu Kamal meet, and knows Turkey by its English name", () => {
+    const abu = gaz.lookup("abu kamal").find((e) => e.iso === "SY" && e.kind === "city");
+    assert.ok(abu, "Abu Kamal");
+    assert.ok(gaz.lookup("albu kamal").some((e) => e.geonameid === abu.geonameid));
+    assert.ok(gaz.lookup("turkey").some((e) => e.kind === "country" && e.iso === "TR"));
+  });
+
+  it("keeps a Spanish 'El' as part of the name", () => {
+    assert.equal(
+      gaz.lookup("puerto").some((e) => e.name === "El Puerto"),
+      false,
+      "El Puerto is not Puerto",
+    );
+    assert.ok(
+      gaz.lookup("fasher").some((e) => e.name === "El Fasher"),
+      "El Fasher is Fasher",
+    );
+  });
+
   it("knows countries by name, official name, code and demonym", () => {
     for (const key of ["iraq", "republic of iraq", "iraqi", "iraqis"]) {
       assert.ok(

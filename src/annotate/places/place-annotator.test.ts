@@ -129,6 +129,113 @@ describe("annotatePlaces: towns and countries", () => {
   });
 });
 
+describe("annotatePlaces: Arabic names", () => {
+  it("lets Al Qaim, Qaim and Al-Qa'im meet, and Abu Kamal and Albu Kamal", () => {
+    const found = places(
+      "Clashes erupted in Al Qaim, and rockets fell on Qaim and on Al-Qa'im near the border. Fighting in Abu Kamal and Albu Kamal continued.",
+    );
+    const id = (s: string) => found.find((m) => m.text === s)?.place.geonameid;
+    assert.ok(id("Al Qaim"));
+    assert.equal(id("Qaim"), id("Al Qaim"));
+    assert.equal(id("Al-Qa'im"), id("Al Qaim"));
+    assert.ok(id("Abu Kamal"));
+    assert.equal(id("Albu Kamal"), id("Abu Kamal"));
+  });
+
+  it("reads a lower-case article hyphened to a name after a preposition", () => {
+    const bab = only("Turkish forces shelled al-Bab on Monday.", "al-Bab");
+    assert.equal(bab.place.iso, "SY");
+    assert.equal(bab.place.admin1, "Aleppo");
+  });
+
+  it("meets a French spelling through the skeleton, in the country its neighbours say", () => {
+    const text =
+      "Protests spread in Al-Mansurah town, in the western countryside of Al-Raqqah city. Residents of al-Mansoura cut the roads.";
+    const found = places(text);
+    assert.deepEqual(
+      found.filter((m) => /mansur|mansour/i.test(m.text)).map((m) => m.place.iso),
+      ["SY", "SY"],
+      "not Egypt's Al-Mansoura",
+    );
+  });
+
+  it("drops a word that an Arabic article and a name continue", () => {
+    assert.deepEqual(places("A bomb exploded in Khan al-Sabil on Monday."), []);
+  });
+});
+
+describe("annotatePlaces: disambiguation", () => {
+  it("prefers the namesake near the other places of the text", () => {
+    const found = places("Warplanes shelled Nawa and Tasil in the countryside of Daraa.");
+    const nawa = found.find((m) => m.text === "Nawa");
+    assert.equal(nawa?.place.iso, "SY", "Nawa in Daraa, not Naha in Japan");
+    assert.equal(nawa?.place.admin1, "Daraa");
+  });
+
+  it("takes a division's dominant town for the name they share, and knows Turkey", () => {
+    assert.equal(only("Protesters marched in New York on Monday.", "New York").kind, "city");
+    assert.equal(only("Protesters marched in Kentucky on Monday.", "Kentucky").kind, "admin1");
+    const turkey = only("Two soldiers were killed in Turkey on Monday.", "Turkey");
+    assert.equal(turkey.kind, "country");
+    assert.equal(turkey.place.iso, "TR");
+  });
+
+  it("does not let a country's name lend its namesake towns", () => {
+    const geneva = only("In response to the regime, Russia and Geneva said nothing.", "Geneva");
+    assert.equal(geneva.place.iso, "CH", "not Geneva, Ohio beside Russia, Ohio");
+  });
+
+  it("takes a town the text calls a town, whatever other countries it names", () => {
+    const afrin = only(
+      "Fighting continued in Afrin city, where factions supported by Turkey attacked.",
+      "Afrin",
+    );
+    assert.equal(afrin.place.iso, "SY");
+  });
+
+  it("reads a demonym or a country used as a modifier as whose, not where", () => {
+    const text = "Turkish warplanes and pro-Turkey factions shelled Jarabulus.";
+    assert.equal(only(text, "Jarabulus").place.iso, "SY");
+  });
+
+  it("does not take a place named in a group's name, nor an acronym", () => {
+    const found = places(
+      "Fighters of the al-Quds Brigade and the Turkestan Party were killed in Hama, the MoI said.",
+    );
+    assert.deepEqual(
+      found.map((m) => m.text),
+      ["Hama"],
+    );
+  });
+
+  it("keeps a Spanish El as part of the name", () => {
+    const text =
+      "UMOPAR FORCES ARRESTED 30 PEASANTS IN PUERTO SAN FRANCISCO, AFTER A PATROL LEFT LA PAZ.";
+    assert.ok(
+      places(text).every((m) => m.place.iso !== "MX"),
+      "PUERTO is not El Puerto in Mexico",
+    );
+  });
+
+  it("reads wire copy: a name running on, a canton in its department, no namesakes abroad", () => {
+    const text =
+      "SALVADORAN TROOPS CLASHED WITH REBELS IN LOS MASARIEGOS, NEAR SAN JOSE GUAYABAL. REBELS ATTACKED LA NORIA CANTON, SAN MIGUEL DEPARTMENT, EL SALVADOR.";
+    const found = places(text);
+    assert.ok(
+      found.every((m) => m.place.iso === "SV"),
+      found.map((m) => `${m.text}: ${m.place.iso}`).join(", "),
+    );
+    const canton = found.find((m) => m.subPlace === "LA NORIA");
+    assert.equal(canton?.kind, "admin1");
+    assert.equal(canton?.precision, 2);
+  });
+
+  it("does not take a loose one-word spelling of a place abroad", () => {
+    const found = places("The army shelled Barzeh area of Damascus.");
+    assert.ok(found.every((m) => m.place.iso === "SY"));
+  });
+});
+
 describe("annotatePlaces: parts of places", () => {
   it("places a neighbourhood named with its town", () => {
     const m = only(
@@ -174,6 +281,43 @@ describe("annotatePlaces: parts of places", () => {
     assert.equal(east.rule, "place:part-of");
   });
 
+  it("places a village in the town named beside it, through a countryside or a direction", () => {
+    const camp = only(
+      "Tension continues in Tarhin camp in the countryside of al-Bab city.",
+      "Tarhin camp in the countryside of al-Bab",
+    );
+    assert.equal(camp.place.name, "Al Bāb");
+    assert.equal(camp.precision, 2);
+    assert.equal(camp.subPlace, "Tarhin");
+    const town = only(
+      "A protester was killed in al-Shuhayl town east of Deir Ezzor.",
+      "al-Shuhayl town east of Deir Ezzor",
+    );
+    assert.equal(town.place.name, "Deir ez-Zor");
+    assert.equal(town.precision, 2);
+  });
+
+  it("places a village only in a town of its own sentence, never one used as a modifier", () => {
+    const found = places(
+      "Ankara-loyal factions advanced on Monday. Clashes broke out north of Unknownabad village.",
+    );
+    assert.ok(
+      found.every((m) => m.subPlace !== "Unknownabad"),
+      JSON.stringify(found),
+    );
+  });
+
+  it("reads names inside longer phrases", () => {
+    const text = "Fighters reached the al-Shadadi countryside in southern Hasaka.";
+    const shadadi = only(text, "al-Shadadi countryside");
+    assert.equal(shadadi.place.iso, "SY");
+    assert.equal(shadadi.place.admin1, "Al-Hasakah");
+    assert.equal(shadadi.precision, 2, "the countryside around the town");
+    const hasaka = only(text, "southern Hasaka");
+    assert.equal(hasaka.precision, 2);
+    assert.equal(hasaka.rule, "place:part-of");
+  });
+
   it("reads a district and a province", () => {
     const text = "Militants attacked villages in Sinjar district and in Hasaka province of Syria.";
     const hasaka = only(text, "Hasaka province");
@@ -200,6 +344,11 @@ describe("annotatePlaces: finds nothing", () => {
 
   it("in an institution named with a word that is also a small town", () => {
     assert.deepEqual(places("Shares fell after the Federal Reserve raised rates."), []);
+  });
+
+  it("in common words that are towns, in mixed and in all-capitals text", () => {
+    assert.deepEqual(places("The Deal was signed after the Old City talks."), []);
+    assert.deepEqual(places("HIT BY A CAR, THE MAN DIED IN THE OLD CITY."), []);
   });
 
   it("takes a town that is an English word only when its country is named", () => {

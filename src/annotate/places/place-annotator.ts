@@ -8,6 +8,7 @@
 //                   beside it ("Al-Qa'im in Anbar"), population; drop unsupported small places
 //   4. refine       sub-places ("the Al-Mashtal neighborhood of Baghdad"), "near X",
 //                   "20 km north of X", "eastern X": precision 2, span widened
+import { distanceKm } from "../../core/geo.ts";
 import { fold, foldLoose } from "../../core/text.ts";
 import type { PlaceKind, PlaceMention, Sentence } from "../../core/types.ts";
 import type { Gazetteer, GazetteerEntry } from "./gazetteer.ts";
@@ -32,6 +33,14 @@ const MIN_SKELETON_LETTERS = 5;
  * final -a/-ah/-eh (Hasaka, Hasakah) or a doubled letter (Raqqa). Otherwise "Cameron" would meet Cameroon.
  */
 const SKELETON_WORTHY = /(?:a|ah|eh)$|(.)\1/;
+/** After a name, words that say it is a place: "Afrin city", "Daraa countryside". */
+const PLACE_NOUN_AFTER =
+  /^\s+(?:city|town|village|countryside|outskirts|suburbs|province|governorate|district|area|camp)\b/i;
+/** After a place used as a modifier: "Ankara-loyal", "Iran-backed", "Damascus-based". */
+const MODIFIER_AFTER =
+  /^[-‐](?:backed|led|based|loyal|allied|affiliated|supported|controlled|aligned)\b/i;
+/** Spellings that transliterations vary, looked up by skeleton as well: "ou", "ee", "oo". */
+const VARIANT_SPELLING = /ou|ee|oo/;
 /** Longest sub-place name before its noun, in tokens ("Ain al-Asad" is 3). */
 const MAX_SUBPLACE_TOKENS = 4;
 /**
@@ -90,6 +99,11 @@ const DEFAULT_POP: Record<string, number> = {
   PPLA3: 2_000,
   PPLA4: 1_000,
 };
+/**
+ * A name shared by a division and a town holding this share of the division's people is the
+ * town: "New York" is the city, "Daraa" the town (a seat of government counts whatever its size).
+ */
+const DOMINANT_TOWN_SHARE = 0.25;
 /** Capitals are what news means by a bare name ("Amsterdam", not Amsterdam NY). */
 const FEATURE_BONUS: Record<string, number> = { PPLC: 1, PPLA: 0.5 };
 
@@ -102,12 +116,42 @@ const NAMED_COUNTRY_BONUS = 2;
 const LENT_COUNTRY_BONUS = 2;
 /** "Al-Qa'im in Anbar", "Quincy, Massachusetts", "Mosul, Iraq": outranks any population. */
 const CONTAINER_BONUS = 5;
-/** Looser ways of matching rank lower. */
+/**
+ * A town named as in or beside another town ("al-Mayadin city east of Deir Ezzor") is within
+ * this distance of it: a countryside, the towns "east of" a city, a governorate's reach.
+ */
+const CONTAINER_KM = 60;
+/**
+ * Another place of the text resolved with confidence in the same division, or a town within
+ * this distance, supports a candidate: "Nawa ... Tasil ... Al-Hasakah" are Syrian towns, and a
+ * Daraa village beats its namesakes abroad. A governorate is ~100 km across.
+ */
+const NEARBY_KM = 100;
+/**
+ * Worth a hundredfold population, as much as the country being named: two names of one text
+ * that can be neighbours most likely are ("Al-Mansurah ... Al-Raqqah" are in Syria, not Egypt).
+ */
+const NEARBY_BONUS = 2;
+/** Neighbours counted, each worth NEARBY_BONUS: "Nawa and Tasil in the countryside of Daraa". */
+const MAX_NEIGHBOURS = 2;
+/**
+ * What another name of the text most likely is, for the support it lends its neighbours: its
+ * entries within this many powers of ten of its best on population alone (a town and its
+ * division; "Tasil", the one Tasil). Not its far namesakes: "La Paz" in a Bolivian report does
+ * not make "San Francisco" the Philippine one beside a Philippine La Paz.
+ */
+const PLAUSIBLE_SPREAD = 0.5;
+/** ... and at most this many of them: "San Jose" has dozens. */
+const MAX_PLAUSIBLE = 12;
+/**
+ * Looser ways of matching rank lower. An alternate name (often another language's) costs a
+ * fourfold population: "Nawa" beside Tasil is the Daraa town by its own name, not Naha.
+ */
 const HOW_PENALTY: Record<NameHow, number> = {
   name: 0,
   ascii: 0,
   official: 0,
-  alt: 0.3,
+  alt: 0.6,
   alias: 0,
   code: 0,
   demonym: 0,
@@ -136,9 +180,27 @@ const LOCATIVES = new Set(
     " ",
   ),
 );
-/** Words after which the next place may be a container: "Al-Qa'im in Anbar", "Quincy, Massachusetts". */
-const CONTAINER_GAP =
-  /^\s*(?:,|in|of|near)?\s*(?:the\s+)?(?:(?:north|south|east|west|central|northern|southern|eastern|western|north-?eastern|north-?western|south-?eastern|south-?western)\s+)?(?:province\s+of\s+|governorate\s+of\s+)?$/i;
+/** Compass adjectives before a region: "the northern countryside of Aleppo". */
+const COMPASS_ADJ =
+  "(?:north|south|east|west|central|northern|southern|eastern|western|north-?eastern|north-?western|south-?eastern|south-?western)";
+/**
+ * What may stand between a place and the next one that contains it: "Al-Qa'im in Anbar",
+ * "Quincy, Massachusetts", "Marea in the northern countryside of Aleppo", "Al Mansoura town,
+ * Raqqa governorate", "al-Mayadin city east of Deir Ezzor", "Salqin area in Idlib countryside".
+ */
+const CONTAINER_GAP = new RegExp(
+  `^\\s*(?:(?:city|town|village|area|camp|district|neighbou?rhood|countryside|suburbs?|outskirts)\\s*)?(?:,|in|of|near|(?:just\\s+)?${COMPASS_ADJ.replace("central|", "")}\\s+of)?\\s*(?:the\\s+)?(?:${COMPASS_ADJ}\\s+)?(?:(?:countryside|outskirts|suburbs|province|governorate|region|district)\\s+of\\s+)?$`,
+  "i",
+);
+
+/**
+ * Between a sub-place's noun and the place that contains it: "(neighborhood) of", "(camp) in
+ * the countryside of", "(town) east of", "(canton), ".
+ */
+const SUBPLACE_GAP = new RegExp(
+  `\\s+(?:(?:of|in|near|outside|at|inside)\\s+(?:the\\s+)?(?:${COMPASS_ADJ}\\s+)?(?:(?:countryside|outskirts|suburbs|vicinity)\\s+of\\s+)?(?:the\\s+)?(?:(?:city|town)\\s+of\\s+)?|(?:just\\s+)?${COMPASS_ADJ.replace("central|", "")}\\s+of\\s+(?:the\\s+)?)$|\\s*,\\s*$`,
+  "i",
+);
 
 // ---------------------------------------------------------------- tokens
 
@@ -261,6 +323,8 @@ interface Candidate {
   needsCountry: boolean;
   /** Followed by another capitalized word: maybe part of a person's or organization's name. */
   nameFollowed: boolean;
+  /** Followed by "city", "town", "countryside"...: the text itself says it is a place. */
+  placeNoun: boolean;
 }
 
 interface Found {
@@ -346,8 +410,10 @@ export function annotatePlaces(
     let key = toks[i].key;
     for (let k = i + 1; k <= j; k++) key += ` ${toks[k].key}`;
     const byId = new Map<number, GazetteerEntry>();
-    const add = (k: string) => {
-      for (const e of gaz.lookup(k)) {
+    /** `via`: how the looked-up key was derived from the text; an entry ranks no better. */
+    const add = (k: string, via: NameHow = "name") => {
+      for (const found of gaz.lookup(k)) {
+        const e = HOW_PENALTY[via] > HOW_PENALTY[found.how] ? { ...found, how: via } : found;
         const had = byId.get(e.geonameid);
         if (!had || HOW_PENALTY[e.how] < HOW_PENALTY[had.how]) byId.set(e.geonameid, e);
       }
@@ -363,18 +429,27 @@ export function annotatePlaces(
         /^[-‐]$/.test(text.slice(toks[i].end, toks[i + 1].start)));
     const loose = surelyArticle ? foldLoose(key) : key;
     if (loose !== key && loose.length >= 3) add(loose);
+    // by skeleton when nothing matched, or when the spelling is one transliterations vary
+    // ("al-Mansoura" is also the Syrian Al Mansurah, not only Egypt's Al-Mansoura)
     if (
-      byId.size === 0 &&
+      (byId.size === 0 || VARIANT_SPELLING.test(key)) &&
       j - i < MAX_SKELETON_TOKENS &&
       !(modeOf(i) === "upper" && allCommon) &&
       (j > i || SKELETON_WORTHY.test(key))
     ) {
-      const sk = skeletonKey(key);
-      if (sk.length >= MIN_SKELETON_LETTERS && sk !== key && sk !== loose) add(sk);
+      const sk = skeletonKey(key, surelyArticle);
+      if (sk.length >= MIN_SKELETON_LETTERS && sk !== key && sk !== loose) add(sk, "skeleton");
     }
     return [...byId.values()];
   }
 
+  /** Whether "al-Sabil" (a hyphened Arabic article and a capitalized word) follows token k. */
+  const arabicNameFollows = (k: number): boolean =>
+    k + 2 < toks.length &&
+    spaced(k, k + 1) &&
+    ARABIC_ARTICLES.has(toks[k + 1].key) &&
+    /^[-‐]$/.test(text.slice(toks[k + 1].end, toks[k + 2].start)) &&
+    isCap(k + 2);
   const isCommonTok = (k: number) => lex.common.has(toks[k].key) || CONNECTORS.has(toks[k].key);
 
   function canBegin(k: number): boolean {
@@ -385,7 +460,11 @@ export function annotatePlaces(
     // "al-Qa'im": a lower-case Arabic article hyphened to a capitalized word (not "Bar-le-Duc")
     return (
       ARABIC_ARTICLES.has(t.key) &&
-      !(k > 0 && joinable(k - 1, k)) &&
+      !(
+        k > 0 &&
+        toks[k - 1].sent === t.sent &&
+        /^[-‐]$/.test(text.slice(toks[k - 1].end, t.start))
+      ) &&
       k + 1 < toks.length &&
       /^[-‐]$/.test(text.slice(t.end, toks[k + 1].start)) &&
       isCap(k + 1)
@@ -431,6 +510,7 @@ export function annotatePlaces(
           adminSuffix: false,
           needsCountry: false,
           nameFollowed: false,
+          placeNoun: PLACE_NOUN_AFTER.test(text.slice(toks[j].end, toks[j].end + 20)),
         };
       }
     }
@@ -479,6 +559,16 @@ export function annotatePlaces(
   }
   const namedEarly = (c: Candidate) =>
     c.entries.some((e) => e.kind !== "country" && earlyNamed.has(e.iso));
+  /** An uncommon word that is no place and no cue: in all-capitals text, likely a name's part. */
+  const nameLike = (k: number) =>
+    k >= 0 &&
+    k < toks.length &&
+    toks[k].shape !== "num" &&
+    !inBigCandidate.has(k) &&
+    !isCommonTok(k) &&
+    !(["admin-suffix", "area-noun", "subplace-noun", "settlement-noun", "title"] as CueRole[]).some(
+      (r) => isCue(lex, r, toks[k].key),
+    );
   /** Words dropped as part of a person's or organization's name: not places elsewhere either. */
   const nameWords = new Set<string>();
   /** Given names seen before a surname ("Jordan Peterson"): not places elsewhere either, countries included. */
@@ -496,9 +586,15 @@ export function annotatePlaces(
     const nextCap = spaced(c.last, c.last + 1) && isCap(c.last + 1);
     const nextIsCue =
       nextCap &&
-      (["admin-suffix", "area-noun", "subplace-noun"] as CueRole[]).some((r) =>
+      (["admin-suffix", "area-noun", "subplace-noun", "settlement-noun"] as CueRole[]).some((r) =>
         isCue(lex, r, toks[c.last + 1].key),
       );
+    // "al-Quds Brigade", "Turkestan Party": a place named in an armed group's name says
+    // nothing of where
+    if (nextCap && c.mode !== "upper" && isCue(lex, "group-noun", toks[c.last + 1].key)) {
+      drop("part of a group's name");
+      continue;
+    }
     if (when === "before-name" && nextCap && c.mode !== "upper" && !nextIsCue) {
       drop("a given name before a capitalized word");
       givenNames.add(key);
@@ -517,6 +613,10 @@ export function annotatePlaces(
         (e) =>
           e.how === "code" || (e.kind === "country" && (e.how === "name" || e.how === "ascii")),
       );
+    }
+    // "MoI", "MoD": a capital after small letters in a short word makes an acronym
+    if (single && c.mode !== "upper" && letters <= 4 && /\p{Ll}\p{Lu}/u.test(name)) {
+      c.entries = [];
     }
     if (!c.entries.length) {
       drop("an acronym or a code not written in capitals");
@@ -633,6 +733,12 @@ export function annotatePlaces(
         }
       }
       c.nameFollowed = nextCap && !nextIsCue;
+      // "Khan al-Sabil", "Tal al-Abyad": a word continued by a hyphened Arabic article and a
+      // capitalized word is part of a longer name the gazetteer lacks
+      if (arabicNameFollows(c.last) && !wellKnown) {
+        drop("part of a longer name (an Arabic article and a name follow)");
+        continue;
+      }
       // "Donald Trump", "Hugo Chávez": a small town's name before an uncommon capitalized word
       // that is no place is a given name
       const nx = c.last + 1;
@@ -657,18 +763,16 @@ export function annotatePlaces(
         nameWords.add(key);
         continue;
       }
+    } else if (c.mode === "upper" && !single) {
+      // "NEAR SAN JOSE GUAYABAL": a name running on into an uncommon word is a longer name the
+      // gazetteer lacks, unless a namesake lies in a country the text names
+      if (spaced(c.last, c.last + 1) && nameLike(c.last + 1) && !namedEarly(c)) {
+        drop("runs on into another name in all-capitals text: part of a longer name");
+        continue;
+      }
     } else if (c.mode === "upper" && single) {
       // "ALVARO GOMEZ HURTADO", "EJERCITO DE LIBERACION NACIONAL": a word beside other
       // uncommon words that are no place is part of a name
-      const nameLike = (k: number) =>
-        k >= 0 &&
-        k < toks.length &&
-        toks[k].shape !== "num" &&
-        !inBigCandidate.has(k) &&
-        !isCommonTok(k) &&
-        !(["admin-suffix", "area-noun", "subplace-noun", "title"] as CueRole[]).some((r) =>
-          isCue(lex, r, toks[k].key),
-        );
       const prevName = c.first > 0 && spaced(c.first - 1, c.first) && nameLike(c.first - 1);
       const nextName = spaced(c.last, c.last + 1) && nameLike(c.last + 1);
       const afterTitle =
@@ -712,10 +816,23 @@ export function annotatePlaces(
   // ---- 3. resolve
   /** How many kept names (country names, demonyms) name each country. */
   const namedCount = new Map<string, number>();
+  /** Countries named by a name, not only a demonym: "Turkish forces shell Afrin" says whose, not where. */
+  const namedPlaces = new Set<string>();
   const ownCountries = new Map<Candidate, Set<string>>();
   for (const c of kept) {
     if (c.needsCountry) continue;
-    const own = new Set(c.entries.filter((e) => e.kind === "country").map((e) => e.iso));
+    const own = new Set<string>();
+    // "pro-Turkey factions", "Turkey-backed forces" say whose, like a demonym
+    const modifier =
+      MODIFIER_AFTER.test(text.slice(toks[c.last].end, toks[c.last].end + 20)) ||
+      /\b(?:pro|anti)[-‐]$/i.test(
+        text.slice(Math.max(0, toks[c.first].start - 5), toks[c.first].start),
+      );
+    for (const e of c.entries) {
+      if (e.kind !== "country") continue;
+      own.add(e.iso);
+      if (e.how !== "demonym" && !modifier) namedPlaces.add(e.iso);
+    }
     ownCountries.set(c, own);
     for (const iso of own) namedCount.set(iso, (namedCount.get(iso) ?? 0) + 1);
   }
@@ -723,100 +840,276 @@ export function annotatePlaces(
   const namedFor = (c: Candidate, iso: string) =>
     (namedCount.get(iso) ?? 0) - (ownCountries.get(c)?.has(iso) ? 1 : 0) > 0;
 
-  /** The kept candidate right after c that may contain it ("in Anbar", ", Massachusetts"). */
+  /**
+   * The kept candidate right after c that may contain it: "Al-Qa'im in Anbar", "Quincy,
+   * Massachusetts", "Marea in the northern countryside of Aleppo", "al-Mayadin city east of Deir Ezzor".
+   */
   const containerOf = new Map<Candidate, Candidate>();
   for (let n = 0; n + 1 < kept.length; n++) {
     const a = kept[n];
     const b = kept[n + 1];
     if (toks[a.last].sent !== toks[b.first].sent) continue;
-    if (CONTAINER_GAP.test(text.slice(toks[a.last].end, toks[b.first].start)))
-      containerOf.set(a, b);
+    // a bare space is one name running on ("SAN JOSE GUAYABAL"), not a town and its container
+    const gap = text.slice(toks[a.last].end, toks[b.first].start);
+    if (gap.trim() && CONTAINER_GAP.test(gap)) containerOf.set(a, b);
   }
   function contained(c: Candidate, e: GazetteerEntry): boolean {
     const box = containerOf.get(c);
     if (!box || e.kind === "country") return false;
     return box.entries.some(
       (m) =>
-        (m.kind === "country" && m.iso === e.iso) ||
-        (m.kind === "admin1" &&
-          e.kind === "city" &&
-          m.iso === e.iso &&
-          m.admin1Code === e.admin1Code),
+        m.geonameid !== e.geonameid &&
+        ((m.kind === "country" && m.iso === e.iso) ||
+          (m.kind === "admin1" &&
+            e.kind === "city" &&
+            m.iso === e.iso &&
+            m.admin1Code === e.admin1Code) ||
+          (m.kind === "city" &&
+            e.kind === "city" &&
+            m.iso === e.iso &&
+            distanceKm(m.lat, m.lon, e.lat, e.lon) <= CONTAINER_KM)),
     );
   }
+
+  /** An alternate name unlike the place's own ("Thomas" for Beulah, "Nawa" for Naha), cached per entry. */
+  const unlikeCache = new Map<string, boolean>();
+  function unlikeName(name: string, e: GazetteerEntry): boolean {
+    if (HOW_PENALTY[e.how] === 0) return false;
+    const k = `${e.geonameid}|${name}`;
+    let v = unlikeCache.get(k);
+    if (v === undefined) {
+      v = !similarNames(fold(name), e.name);
+      unlikeCache.set(k, v);
+    }
+    return v;
+  }
+
+  /** An entry's score on its own: population, feature, how its name was matched. */
+  function baseScore(e: GazetteerEntry): number {
+    return (
+      Math.log10(effectivePop(e) + 1) +
+      (e.kind === "country" ? COUNTRY_BONUS : (FEATURE_BONUS[e.fcode] ?? 0)) -
+      HOW_PENALTY[e.how]
+    );
+  }
+
+  // What the other names of the text most likely are, indexed by division and by 1° cell: a
+  // name's entries within PLAUSIBLE_SPREAD of its best on population alone.
+  const byDivision = new Map<string, { key: string; id: number }[]>();
+  const byCell = new Map<string, { key: string; e: GazetteerEntry }[]>();
+  const cellOf = (lat: number, lon: number) => `${Math.floor(lat)}|${Math.floor(lon)}`;
+  function indexNeighbours(): void {
+    for (const c of kept) {
+      if (c.needsCountry) continue;
+      const key = fold(surface(c.i, c.j));
+      // a country's name is the country: "Russia" lends no Russia, Ohio to "Geneva"
+      const scored = c.entries.map((e) => ({ e, s: baseScore(e) })).sort((x, y) => y.s - x.s);
+      const top = scored[0]?.s ?? 0;
+      const likely = scored
+        .slice(0, MAX_PLAUSIBLE)
+        .filter((x) => x.s >= top - PLAUSIBLE_SPREAD && x.e.kind !== "country")
+        .map((x) => x.e);
+      for (const e of likely) {
+        if (e.admin1Code) {
+          const div = `${e.iso}.${e.admin1Code}`;
+          if (!byDivision.has(div)) byDivision.set(div, []);
+          byDivision.get(div)?.push({ key, id: e.geonameid });
+        }
+        if (e.kind === "city") {
+          const cell = cellOf(e.lat, e.lon);
+          if (!byCell.has(cell)) byCell.set(cell, []);
+          byCell.get(cell)?.push({ key, e });
+        }
+      }
+    }
+  }
+  indexNeighbours();
+  const nearCache = new Map<string, number>();
+  /**
+   * Whether another name of the text may be a place in e's division or within NEARBY_KM of it:
+   * "Nawa ... Tasil" are two Daraa towns, so Nawa is not Naha in Japan.
+   */
+  function nearOther(c: Candidate, e: GazetteerEntry): boolean {
+    return nearCount(c, e) > 0;
+  }
+  /** How many other names of the text may lie in e's division or near it (nearOther). */
+  function nearCount(c: Candidate, e: GazetteerEntry): number {
+    if (e.kind === "country") return 0;
+    const key = fold(surface(c.i, c.j));
+    const memo = `${key}|${e.geonameid}`;
+    const hit = nearCache.get(memo);
+    if (hit !== undefined) return hit;
+    const names = new Set<string>();
+    // another name, and another place: "Al-Mansurah ... al-Mansoura" is one town told twice
+    const others = e.admin1Code ? byDivision.get(`${e.iso}.${e.admin1Code}`) : undefined;
+    for (const o of others ?? []) if (o.key !== key && o.id !== e.geonameid) names.add(o.key);
+    if (e.kind === "city") {
+      const lat0 = Math.floor(e.lat);
+      const lon0 = Math.floor(e.lon);
+      for (let dy = -1; dy <= 1; dy++) {
+        for (let dx = -2; dx <= 2; dx++) {
+          for (const o of byCell.get(`${lat0 + dy}|${lon0 + dx}`) ?? []) {
+            if (o.key === key || names.has(o.key) || o.e.iso !== e.iso) continue;
+            if (o.e.geonameid === e.geonameid) continue;
+            if (distanceKm(o.e.lat, o.e.lon, e.lat, e.lon) <= NEARBY_KM) names.add(o.key);
+          }
+        }
+      }
+    }
+    nearCache.set(memo, names.size);
+    return names.size;
+  }
+
+  /** Countries lent by confidently resolved big towns: the names that lent them, and the places. */
+  const lenders = new Map<string, Map<Candidate, number>>();
+  /**
+   * Whether another name, resolved to another place, lent e's country: a town does not vouch
+   * for itself, even under a second spelling.
+   */
+  const lentFor = (c: Candidate, e: GazetteerEntry) => {
+    for (const [by, id] of lenders.get(e.iso) ?? [])
+      if (by !== c && id !== e.geonameid) return true;
+    return false;
+  };
 
   interface Resolution {
     entry: GazetteerEntry;
     margin: number;
   }
-  function resolve(c: Candidate, lent: Set<string>, final: boolean): Resolution | null {
+  function resolve(c: Candidate, final: boolean): Resolution | null {
     const name = surface(c.i, c.j);
     const score = (e: GazetteerEntry) =>
-      Math.log10(effectivePop(e) + 1) +
-      (e.kind === "country" ? COUNTRY_BONUS : (FEATURE_BONUS[e.fcode] ?? 0)) +
-      (namedFor(c, e.iso) ? NAMED_COUNTRY_BONUS : lent.has(e.iso) ? LENT_COUNTRY_BONUS : 0) +
-      (contained(c, e) ? CONTAINER_BONUS : 0) -
-      HOW_PENALTY[e.how];
+      baseScore(e) +
+      (namedFor(c, e.iso) ? NAMED_COUNTRY_BONUS : lentFor(c, e) ? LENT_COUNTRY_BONUS : 0) +
+      (contained(c, e) ? CONTAINER_BONUS : 0) +
+      NEARBY_BONUS * Math.min(nearCount(c, e), MAX_NEIGHBOURS);
     const ranked = c.entries.map((e) => ({ e, s: score(e) })).sort((a, b) => b.s - a.s);
-    let best = ranked[0].e;
-    // how far ahead of the best place in another country: a town and its division agree
-    const rival = ranked.find((r) => r.e.iso !== ranked[0].e.iso);
-    const margin = rival ? ranked[0].s - rival.s : Number.POSITIVE_INFINITY;
-    // A name that is both a town and its division is the town ("Baghdad"), unless a suffix says otherwise.
-    if (best.kind === "admin1" && !c.adminSuffix) {
-      const town = c.entries.find(
-        (e) =>
-          e.kind === "city" &&
-          e.iso === best.iso &&
-          e.admin1Code === best.admin1Code &&
-          HOW_PENALTY[e.how] <= HOW_PENALTY[best.how],
-      );
-      if (town) best = town;
+    // countries the text names, or that names other than this one lent
+    const countriesKnown =
+      namedPlaces.size > 0 ||
+      [...lenders.values()].some((by) => [...by.keys()].some((x) => x !== c));
+    let firstWhy: string | null = null;
+    let firstBest: GazetteerEntry | null = null;
+    // The best-ranked entry the checks let through: "Ras al-Ayn" is not Rosh Ha'Ayin (an
+    // alternate name unlike its own) but the Syrian town next in rank.
+    for (const r of ranked) {
+      const best = townOf(c, r.e);
+      // past the first choice, only a place the text supports: "Ras al-Ayn" near Syrian
+      // places is the Syrian town, not Rosh Ha'Ayin; "Palmyra" alone is no Pennsylvania town
+      if (firstWhy !== null && !supportedFor(c, best, countriesKnown)) continue;
+      const why = check(c, name, best, countriesKnown);
+      if (why === null) {
+        // how far ahead of the best place in another country: a town and its division agree
+        const rival = ranked.find((x) => x.e.iso !== r.e.iso);
+        return { entry: best, margin: rival ? r.s - rival.s : Number.POSITIVE_INFINITY };
+      }
+      if (firstWhy === null) {
+        firstWhy = why;
+        firstBest = best;
+      }
+      // only a name matched the wrong way lets the next entry try; what is wrong with the
+      // text's support for the name is wrong for every entry
+      if (!why.startsWith("~")) break;
     }
+    if (final && firstBest && firstWhy) {
+      log(`dropped "${name}" (${firstBest.name}, ${firstBest.iso}): ${firstWhy.replace(/^~/, "")}`);
+    }
+    return null;
+  }
+
+  /**
+   * Whether the text supports e: its country named or lent, a container, a neighbour. When the
+   * text names countries, neighbours in another one support nothing: in a report on El
+   * Salvador, "LA NORIA" near a Mexican "SAN MIGUEL" is a cluster of namesakes.
+   */
+  function supportedFor(c: Candidate, e: GazetteerEntry, countriesKnown: boolean): boolean {
+    return (
+      namedFor(c, e.iso) || lentFor(c, e) || contained(c, e) || (!countriesKnown && nearOther(c, e))
+    );
+  }
+
+  /** A name that is both a town and its division is the town ("Baghdad", "Daraa"), unless a suffix says otherwise. */
+  function townOf(c: Candidate, e: GazetteerEntry): GazetteerEntry {
+    if (e.kind !== "admin1" || c.adminSuffix) return e;
+    return (
+      c.entries.find(
+        (t) =>
+          t.kind === "city" &&
+          t.iso === e.iso &&
+          t.admin1Code === e.admin1Code &&
+          (HOW_PENALTY[t.how] <= HOW_PENALTY[e.how] ||
+            (t.how !== "skeleton" &&
+              (t.fcode === "PPLA" ||
+                t.fcode === "PPLC" ||
+                t.population >= DOMINANT_TOWN_SHARE * e.population))),
+      ) ?? e
+    );
+  }
+
+  /**
+   * Why the entry is not taken for the candidate, or null. A reason starting "~" is the entry's
+   * own (the name matched it the wrong way), and the next entry may do.
+   */
+  function check(
+    c: Candidate,
+    name: string,
+    best: GazetteerEntry,
+    countriesKnown: boolean,
+  ): string | null {
     const named = namedFor(c, best.iso);
+    const lent = lentFor(c, best);
     const inBox = contained(c, best);
-    const supported = named || lent.has(best.iso) || inBox;
-    const countriesKnown = namedCount.size + lent.size > 0;
+    const supported = supportedFor(c, best, countriesKnown);
     const pop = effectivePop(best);
-    const why = (r: string) => {
-      if (final) log(`dropped "${name}" (${best.name}, ${best.iso}): ${r}`);
-      return null;
-    };
     if (c.needsCountry && !named && !inBox) {
-      return why("a common word or listed name, and the text does not name its country");
+      return "a common word or listed name, and the text does not name its country";
     }
     // An alternate name unlike the place's own ("Thomas" for Beulah, "Exchange" for Atlas) is
     // a former or local name: taken only for a big place, or one whose country is named.
-    const unlike = HOW_PENALTY[best.how] > 0 && !similarNames(fold(name), best.name);
-    if (unlike && !inBox && pop < FOREIGN_EXONYM_MIN_POP) {
-      if (c.mode !== "mixed" || !named || pop < ALT_NAME_MIN_POP) {
-        return why("an alternate name unlike the place's own, not supported");
+    if (unlikeName(name, best) && !inBox && pop < FOREIGN_EXONYM_MIN_POP) {
+      if (c.mode !== "mixed" || !(named || lent) || pop < ALT_NAME_MIN_POP) {
+        return "~an alternate name unlike the place's own, not supported";
       }
     }
     if (best.kind === "city") {
-      if (!supported && pop < SMALL_PLACE_POP) return why("small place, country not named");
-      if (!supported && countriesKnown && pop < FOREIGN_MIN_POP) {
-        return why("small place outside the countries the text names");
+      if (!supported && pop < SMALL_PLACE_POP) return "small place, country not named";
+      // "Barzeh" is not Barza in Romania: a loose spelling of a place needs support, when
+      // of one word ("Djugu", "al-Dameer"), one of any but a big city; two words meet by
+      // chance far less ("Deir Ezzor", "Tal Tamr")
+      const oneWord = !foldLoose(name).includes(" ");
+      if (!supported && oneWord && best.how === "skeleton" && pop < FOREIGN_EXONYM_MIN_POP) {
+        return "a one-word transliteration variant, unsupported and not a big city";
       }
-      if (!supported && countriesKnown && best.how !== "name" && pop < FOREIGN_EXONYM_MIN_POP) {
-        return why("a foreign-language name of a place outside the countries the text names");
+      // "Afrin city ... factions supported by Turkey": a name the text calls a town is one
+      if (!supported && !c.placeNoun && countriesKnown && pop < FOREIGN_MIN_POP) {
+        return "small place outside the countries the text names";
+      }
+      // ("Raqqah" in running text is a spelling of Ar Raqqah, not a foreign name)
+      if (
+        !supported &&
+        countriesKnown &&
+        best.how === "alt" &&
+        (c.mode !== "mixed" || unlikeName(name, best)) &&
+        pop < FOREIGN_EXONYM_MIN_POP
+      ) {
+        return "a foreign-language name of a place outside the countries the text names";
       }
       if (!supported && c.nameFollowed && pop < NAME_PART_MIN_POP) {
-        return why("first word of a longer name, small and unsupported");
+        return "first word of a longer name, small and unsupported";
       }
       if (!supported && c.mode === "upper" && pop < CAPS_MIN_POP) {
-        return why("small place in all-capitals text, unsupported");
+        return "small place in all-capitals text, unsupported";
       }
       if (!supported && c.mode === "upper" && countriesKnown && pop < UPPER_FOREIGN_MIN_POP) {
-        return why("a place outside the countries of an all-capitals text, not a big city");
+        return "a place outside the countries of an all-capitals text, not a big city";
       }
       if (!supported && c.mode === "upper" && (best.how === "alt" || best.how === "skeleton")) {
-        return why("an alternate name in all-capitals text, unsupported");
+        return "an alternate name in all-capitals text, unsupported";
       }
       // A headline capitalizes every word, so its people and firms ("Lockheed Martin") look
       // like towns: only a big town or one with its division beside it is taken.
       if (c.mode === "title" && !inBox && pop < CAPS_MIN_POP) {
-        return why("small place in a title-case line");
+        return "small place in a title-case line";
       }
     } else if (best.kind === "admin1" && !supported) {
       // "Anbar" is one place; "Delta" (Nigeria's state, Canada's and Utah's towns) is many
@@ -824,24 +1117,25 @@ export function annotatePlaces(
         (e) => e.iso !== best.iso && HOW_PENALTY[e.how] === 0 && e.kind !== "country",
       );
       if (countriesKnown && namesakes) {
-        return why("a division outside the countries the text names, its name shared abroad");
+        return "a division outside the countries the text names, its name shared abroad";
       }
-      if (c.nameFollowed) return why("first word of a longer name, a division unsupported");
+      if (c.nameFollowed) return "first word of a longer name, a division unsupported";
     }
-    return { entry: best, margin };
+    return null;
   }
 
-  // First pass: big unambiguous towns lend their country to the rest (second pass).
-  const lent = new Set<string>();
+  // First pass: big towns resolved with a clear margin lend their country to the rest.
   for (const c of kept) {
-    const r = resolve(c, lent, false);
+    const r = resolve(c, false);
     if (!r || r.entry.kind === "country") continue;
-    if (effectivePop(r.entry) >= CONFIDENT_POP && r.margin >= CONFIDENT_MARGIN)
-      lent.add(r.entry.iso);
+    if (effectivePop(r.entry) >= CONFIDENT_POP && r.margin >= CONFIDENT_MARGIN) {
+      if (!lenders.has(r.entry.iso)) lenders.set(r.entry.iso, new Map());
+      lenders.get(r.entry.iso)?.set(c, r.entry.geonameid);
+    }
   }
   const found: Found[] = [];
   for (const c of kept) {
-    const r = resolve(c, lent, true);
+    const r = resolve(c, true);
     if (!r) continue;
     const e = r.entry;
     found.push({
@@ -926,19 +1220,21 @@ export function annotatePlaces(
 
   function refine(list: Found[]): Found[] {
     let out = [...list];
-    const subNouns: CueRole[] = ["subplace-noun", "area-noun"];
+    const subNouns: CueRole[] = ["subplace-noun", "settlement-noun", "area-noun"];
 
     // (a) "the Al-Mashtal neighborhood of Baghdad", "Ain al-Asad air base in Anbar"
     for (const m of [...out]) {
       if (!out.includes(m)) continue;
-      let k = m.first - 1;
-      if (k >= 0 && toks[k].key === "the") k--;
-      if (k < 0 || toks[k].sent !== toks[m.first].sent) continue;
-      // "... neighborhood of Baghdad", or in wire copy "LA PENA CANTON, SAN MIGUEL DEPARTMENT"
-      let nounEnd: number;
-      if (["of", "in", "near", "outside", "at"].includes(toks[k].key)) nounEnd = k - 1;
-      else if (/^\s*,\s*$/.test(text.slice(toks[k].end, toks[m.first].start))) nounEnd = k;
-      else continue;
+      // "... neighborhood of Baghdad", "... camp in the countryside of al-Bab", "... town east
+      // of Deir Ezzor", or in wire copy "LA PENA CANTON, SAN MIGUEL DEPARTMENT"
+      const sentStart = ranges[toks[m.first].sent].start;
+      const gap = SUBPLACE_GAP.exec(text.slice(Math.max(sentStart, m.start - 80), m.start));
+      if (!gap) continue;
+      const nounEndAt = m.start - gap[0].length;
+      let nounEnd = m.first - 1;
+      while (nounEnd >= 0 && toks[nounEnd].end > nounEndAt) nounEnd--;
+      if (nounEnd < 0 || toks[nounEnd].end !== nounEndAt) continue;
+      if (toks[nounEnd].sent !== toks[m.first].sent) continue;
       const noun = nounEndingAt(nounEnd, subNouns);
       if (!noun) continue;
       const run = nameRunEndingAt(noun[0] - 1);
@@ -998,19 +1294,17 @@ export function annotatePlaces(
       const run = nameRunEndingAt(noun[0] - 1);
       if (!run || !spaced(run[1], noun[0]) || overlapping(out, run[0], run[1]).length) continue;
       const sent = toks[k].sent;
+      // a neighbourhood lies in a town of a recent sentence; a village only in one named beside it
+      const back = noun[1] === "settlement-noun" ? 0 : CONTEXT_SENTENCES;
+      // not a town named as a modifier: "Ankara-loyal factions ... north of Tal Tamr town"
+      const usable = (f: Found) =>
+        f.entry.kind !== "country" && !MODIFIER_AFTER.test(text.slice(f.end, f.end + 20));
       const town =
         [...out]
           .reverse()
           .find(
-            (f) =>
-              f.end <= toks[run[0]].start &&
-              f.entry.kind !== "country" &&
-              toks[f.first].sent >= sent - CONTEXT_SENTENCES,
-          ) ??
-        out.find(
-          (f) =>
-            f.start >= toks[k].end && toks[f.first].sent === sent && f.entry.kind !== "country",
-        );
+            (f) => f.end <= toks[run[0]].start && usable(f) && toks[f.first].sent >= sent - back,
+          ) ?? out.find((f) => f.start >= toks[k].end && toks[f.first].sent === sent && usable(f));
       if (!town) continue;
       const sub = text.slice(toks[run[0]].start, toks[run[1]].end);
       out.push({

@@ -4,6 +4,7 @@ import {
   bloomAdd,
   bloomMayHave,
   isUsableAlternate,
+  looseArticle,
   nameKeys,
   skeletonKey,
   strippedAdminKey,
@@ -28,6 +29,23 @@ describe("place keys", () => {
     assert.notEqual(skeletonKey("Mosul"), skeletonKey("Basra"));
   });
 
+  it("lets French and English vowel spellings meet too", () => {
+    assert.equal(skeletonKey("Mansoura"), skeletonKey("Al Mansurah"));
+    assert.equal(skeletonKey("Dameer"), skeletonKey("Damir"));
+  });
+
+  it("strips a leading article only where it is Arabic", () => {
+    assert.equal(looseArticle("El Fasher", "SD"), true);
+    assert.equal(looseArticle("El Puerto", "MX"), false, "Spanish el");
+    assert.equal(looseArticle("An Nhon", "VN"), false, "Vietnamese An");
+    assert.equal(looseArticle("Al Khor", "XX"), true, "al is the article wherever written");
+    assert.deepEqual(
+      nameKeys("El Puerto", "name", false).map((k) => k.key),
+      ["el puerto", "elpuerto"],
+    );
+    assert.equal(skeletonKey("El Puerto", false), "elpuerto");
+  });
+
   it("keeps Latin alternate names and leaves out codes, scripts and romanisations", () => {
     assert.equal(isUsableAlternate("Irbil"), true);
     assert.equal(isUsableAlternate("Dayr az Zawr"), true);
@@ -42,6 +60,7 @@ describe("place keys", () => {
     assert.equal(strippedAdminKey("Santander Department"), "santander");
     assert.equal(strippedAdminKey("Mohafazat Dimashq"), "dimashq");
     assert.equal(strippedAdminKey("Central Region"), null, "a bare compass word is no name");
+    assert.equal(strippedAdminKey("Northeastern Governorate"), null, "nor a compound one");
     assert.equal(strippedAdminKey("Anbar"), null, "nothing to strip");
   });
 

@@ -29,13 +29,17 @@ export function howCode(how: NameHow): number {
 const FINAL_AH = /([^aeiou\s])[ae]h\b/g;
 
 /**
- * A looser key for transliteration variants: foldLoose(), word-final "ah"/"eh" as "a", no
- * spaces, doubled letters single. "Deir ez-Zor" and "Deir Ezzor" both become "deirezor";
- * "Al-Hasakah" and "Hasaka" both "hasaka"; "Raqqah" and "Raqqa" both "raqa".
+ * A looser key for transliteration variants: foldLoose() (fold() when `article` is false: see
+ * looseArticle()), word-final "ah"/"eh" as "a", French "ou" and English "oo" as "u", "ee" as
+ * "i", no spaces, doubled letters single. "Deir ez-Zor" and "Deir Ezzor" both become
+ * "deirezor"; "Al-Hasakah" and "Hasaka" both "hasaka"; "Raqqah" and "Raqqa" both "raqa";
+ * "Mansoura" and "Mansurah" both "mansura".
  */
-export function skeletonKey(s: string): string {
-  return foldLoose(s)
+export function skeletonKey(s: string, article = true): string {
+  return (article ? foldLoose(s) : fold(s))
     .replace(FINAL_AH, "$1a")
+    .replace(/ou|oo/g, "u")
+    .replace(/ee/g, "i")
     .replace(/\s+/g, "")
     .replace(/(.)\1+/g, "$1");
 }
@@ -46,17 +50,32 @@ export interface NameKey {
 }
 
 /**
- * The keys of one name: its fold() under `how`, plus the loose and skeleton keys when they
- * differ. Keys of fewer than 2 characters are left out: they would match initials.
+ * Countries where a leading "el", "ad", "an", "as"... is the Arabic article (Arab League
+ * members, Israel and Palestine, Chad): elsewhere "El Puerto" (Mexico) or "An Nhon"
+ * (Viet Nam) keep their first word. "al" is the article wherever it is written.
  */
-export function nameKeys(name: string, how: NameHow): NameKey[] {
+export const ARABIC_ARTICLE_COUNTRIES = new Set(
+  "AE BH DJ DZ EG EH IL IQ JO KM KW LB LY MA MR OM PS QA SA SD SO SS SY TD TN YE".split(" "),
+);
+
+/** Whether a place of this country has a key without its leading article ("al" always counts). */
+export function looseArticle(name: string, iso: string): boolean {
+  return ARABIC_ARTICLE_COUNTRIES.has(iso) || /^al\s/.test(fold(name));
+}
+
+/**
+ * The keys of one name: its fold() under `how`, plus the loose (without a leading Arabic
+ * article, when `article` allows: looseArticle()) and skeleton keys when they differ. Keys of
+ * fewer than 2 characters are left out: they would match initials.
+ */
+export function nameKeys(name: string, how: NameHow, article = true): NameKey[] {
   const out: NameKey[] = [];
   const exact = fold(name);
   if (exact.length < 2) return out;
   out.push({ key: exact, how });
-  const loose = foldLoose(name);
+  const loose = article ? foldLoose(name) : exact;
   if (loose !== exact && loose.length >= 3) out.push({ key: loose, how: "loose" });
-  const skeleton = skeletonKey(name);
+  const skeleton = skeletonKey(name, article);
   if (skeleton.length >= 4 && skeleton !== exact && skeleton !== loose) {
     out.push({ key: skeleton, how: "skeleton" });
   }
@@ -91,6 +110,14 @@ const ADMIN_PREFIX =
 /** What is left after stripping must not be a bare compass word ("Central Region" → "central"). */
 const BARE_WORDS = new Set([
   "central",
+  "northeastern",
+  "northwestern",
+  "southeastern",
+  "southwestern",
+  "north eastern",
+  "north western",
+  "south eastern",
+  "south western",
   "north",
   "south",
   "east",

@@ -8,6 +8,8 @@ export type NotPlaceWhen = "always" | "before-name" | "unless-country";
 export type CueRole =
   | "title"
   | "subplace-noun"
+  | "settlement-noun"
+  | "group-noun"
   | "area-noun"
   | "admin-suffix"
   | "near"
