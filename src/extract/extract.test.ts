@@ -46,11 +46,11 @@ test("triggers: finds nothing in a sports line or a photo caption", () => {
 
 test("attribution: who says so", () => {
   assert.equal(
-    attributionOf(sentence("Two died, according to three US officials."))?.source,
-    "three US officials",
+    attributionOf(sentence("Two died, according to two US officials."))?.source,
+    "two US officials",
   );
   assert.equal(
-    attributionOf(sentence("The Iraqi government claimed that the strikes killed 16."))?.source,
+    attributionOf(sentence("The Iraqi government claimed that the raids killed 12."))?.source,
     "Iraqi government",
   );
   assert.equal(
@@ -70,10 +70,13 @@ const casualties = (text: string, source: string | null = null) => {
 };
 
 test("casualties: fatalities, injuries and civilians with qualifiers", () => {
-  assert.deepEqual(casualties("The strikes killed at least 16 people, including civilians."), [
-    ["fatalities", 16, "at least"],
-    ["civilian_fatalities", ">0", "exact"],
-  ]);
+  assert.deepEqual(
+    casualties("The shelling killed at least 9 people, including civilians, medics said."),
+    [
+      ["fatalities", 9, "at least"],
+      ["civilian_fatalities", ">0", "exact"],
+    ],
+  );
   assert.deepEqual(casualties("Three soldiers were killed and five others injured."), [
     ["fatalities", 3, "exact"],
     ["injuries", 5, "exact"],

@@ -42,7 +42,7 @@ export function assignRoles(
   sentence: Sentence,
   hit: TriggerHit,
   actors: ActorMention[],
-  /** The teller's words ("according to three US officials"): parties named there are not roles. */
+  /** The teller's words ("according to two US officials"): parties named there are not roles. */
   sourceSpan: { start: number; end: number } | null = null,
   /** The casualties' noun phrases ("three soldiers were killed"): those parties were acted upon. */
   victimSpans: { start: number; end: number }[] = [],
@@ -52,7 +52,7 @@ export function assignRoles(
       a.start >= sentence.start &&
       a.end <= sentence.end &&
       !QUALIFIER_AFTER.test(text.slice(a.end, a.end + 12)) &&
-      // A teller after the trigger ("..., according to three US officials") is not a party; one
+      // A teller after the trigger ("..., according to two US officials") is not a party; one
       // before it is judged below by the verb between.
       !(
         sourceSpan &&

@@ -239,7 +239,7 @@ describe("annotatePlaces: disambiguation", () => {
 describe("annotatePlaces: parts of places", () => {
   it("places a neighbourhood named with its town", () => {
     const m = only(
-      "The strike hit an SUV in the Al-Mashtal neighborhood of Baghdad.",
+      "A drone hit a car in the Al-Mashtal neighborhood of Baghdad on Monday.",
       "Al-Mashtal neighborhood of Baghdad",
     );
     assert.equal(m.place.name, "Baghdad");
@@ -250,7 +250,7 @@ describe("annotatePlaces: parts of places", () => {
 
   it("places a neighbourhood in the town of a recent sentence", () => {
     const text =
-      "A drone struck a vehicle in Baghdad on Wednesday. Police said the strike hit an SUV in the Al-Mashtal neighborhood, predominantly Shia.";
+      "A drone struck a car in Baghdad on Monday. Police said the blast tore through a pickup in the Al-Mashtal neighborhood near a market.";
     const m = only(text, "Al-Mashtal neighborhood");
     assert.equal(m.place.name, "Baghdad");
     assert.equal(m.place.iso, "IQ");
