@@ -1,6 +1,6 @@
 import type { SitrepEvent } from "./types.ts";
 
-/** An event with every field empty, and `fields` over it: for tests and placeholders of absence. */
+/** An event with every field empty, and `fields` over it: for tests, and to stand in where an event is missing. */
 export function emptyEvent(fields: Partial<SitrepEvent> = {}): SitrepEvent {
   return {
     event_date: null,

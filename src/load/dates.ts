@@ -19,7 +19,7 @@ const MONTHS: Record<string, number> = {
   dec: 12,
 };
 
-/** Years outside this range are typos or placeholders ("0001-01-01"), not publication dates. */
+/** Years outside this range are typos or dummy values ("0001-01-01"), not publication dates. */
 const MIN_YEAR = 1900;
 const MAX_YEAR = 2100;
 

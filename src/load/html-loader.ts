@@ -310,7 +310,7 @@ function absoluteUrl(
   }
 }
 
-/** Not a name: a handle, a placeholder, an address. */
+/** Not a name: a handle, a stand-in, an address. */
 const NOT_AN_AUTHOR =
   /^(?:@|https?:\/\/|www\.)|^(?:no author|unknown|admin|administrator|staff|anonymous|null|none)$/i;
 
