@@ -86,26 +86,28 @@ export interface MentionInput {
   tallySpans: Span[];
 }
 
+/**
+ * The sentence and its neighbours in its paragraph: a disaster named next door explains the
+ * deaths here, "without resistance" may come a sentence later; further away (or across a lost
+ * paragraph break, in text stripped of its layout) context no longer applies.
+ */
+function neighbourhood(sentences: Sentence[], s: Sentence): string {
+  return sentences
+    .slice(Math.max(0, s.index - 1), s.index + 2)
+    .filter((x) => x.paragraph === s.paragraph)
+    .map((x) => x.text)
+    .join(" ");
+}
+
 export function extractMentions(input: MentionInput): Mention[] {
   const { ctx, annotations, lex, tallySpans } = input;
   const text = ctx.doc.text;
   const out: Mention[] = [];
-  const sentences = annotations.sentences;
-  // A disaster or accident named next door explains the deaths in this sentence; further away
-  // (or across a lost paragraph break, as in text stripped of its layout) it does not.
-  const neighbourhood = (i: number) =>
-    sentences
-      .slice(Math.max(0, i - 1), i + 2)
-      .filter((x) => x.paragraph === sentences[i].paragraph)
-      .map((x) => x.text)
-      .join(" ");
   for (const sentence of annotations.sentences) {
-    const hits = findTriggers(
-      sentence,
-      lex,
-      (r) => note(ctx, STAGE, r),
-      neighbourhood(sentence.index),
-    ).filter((h) => !tallySpans.some((t) => h.start >= t.start && h.end <= t.end));
+    const around = neighbourhood(annotations.sentences, sentence);
+    const hits = findTriggers(sentence, lex, (r) => note(ctx, STAGE, r), around).filter(
+      (h) => !tallySpans.some((t) => h.start >= t.start && h.end <= t.end),
+    );
     if (!hits.length) continue;
     const attribution = attributionOf(sentence);
     const source = attribution?.source ?? null;
@@ -131,7 +133,7 @@ export function extractMentions(input: MentionInput): Mention[] {
       actorsHere,
       lex,
     )) {
-      out.push(buildMention(ctx, annotations, lex, sentence, hit, casualties, attribution));
+      out.push(buildMention(ctx, annotations, lex, sentence, hit, casualties, attribution, around));
     }
   }
   return out;
@@ -174,6 +176,7 @@ function buildMention(
   hit: TriggerHit,
   casualties: ReturnType<typeof extractCasualties>,
   attribution: Attribution | null,
+  around: string,
 ): Mention {
   const source = attribution?.source ?? null;
   const text = ctx.doc.text;
@@ -202,13 +205,6 @@ function buildMention(
   }
   const victims = casualties.victimSpans.map((v) => text.slice(v.start, v.end)).join(" ");
   const after = text.slice(hit.end, clauseEnd(sentence, hit.end));
-  // The sentence and its neighbours in the paragraph: "without resistance" or "the workers'
-  // union" may come a sentence later.
-  const paragraph = ann.sentences
-    .slice(Math.max(0, sentence.index - 1), sentence.index + 2)
-    .filter((x) => x.paragraph === sentence.paragraph)
-    .map((x) => x.text)
-    .join(" ");
   const cStart = clauseStart(sentence, hit.start);
   const takers = actors.filter((a) => a.start >= cStart && a.end <= hit.start);
   const typed = resolveType({
@@ -221,7 +217,7 @@ function buildMention(
     claims: casualties.claims,
     victims,
     after,
-    paragraph,
+    around,
   });
   const places = selectPlaces(text, sentence, hit, ann.places, actors);
   const date = nearestDate(ann.dates, sentence, hit);
@@ -295,7 +291,7 @@ interface TypeEvidence {
   /** The trigger's clause after it: what was attacked. */
   after: string;
   /** The sentence and its neighbours: "without resistance" may come a sentence later. */
-  paragraph: string;
+  around: string;
 }
 
 function resolveType({
@@ -308,7 +304,7 @@ function resolveType({
   claims,
   victims,
   after,
-  paragraph,
+  around,
 }: TypeEvidence): Typed {
   const rule = hit.rule;
   const state1 = actor1 ? actor1.actor.inter === 1 || actor1.actor.inter === 8 : false;
@@ -325,7 +321,7 @@ function resolveType({
         sub = "Government regains territory";
     }
     // Territory taken without a fight changed hands without violence (ACLED's own distinction).
-    if (TERRITORY_TAKEN.has(sub) && UNOPPOSED.test(paragraph)) {
+    if (TERRITORY_TAKEN.has(sub) && UNOPPOSED.test(around)) {
       return {
         event_type: "Strategic developments",
         sub_event_type: "Non-violent transfer of territory",
@@ -336,7 +332,7 @@ function resolveType({
     return { event_type: rule.event_type, sub_event_type: sub, weapon: null, generic: false };
   }
   // "The strike at the mine will continue": a bare strike among workers and unions is a labour one.
-  if (rule.id === "generic-strike" && lex.laborContext.test(paragraph)) {
+  if (rule.id === "generic-strike" && lex.laborContext.test(around)) {
     return {
       event_type: "Protests",
       sub_event_type: "Peaceful protest",
