@@ -22,9 +22,6 @@ const AGENT_AFTER =
   /\b(?:conducted|carried\s+out|launched|claimed|staged|perpetrated|committed|executed|fired|mounted|blamed\s+on|attributed\s+to)\s+(?:\w+\s+){0,2}(?:by|to|on)\s*$/i;
 const ATTRIBUTED =
   /\b(?:attributed|blamed|pinned)\s+(?:\S+\s+){0,5}?(?:to|on)\s+(?:(?:an?|the)\s+)?(?:[\p{L}-]+\s+){0,6}$/iu;
-/** "in Jordan", "across Syria": a country named as a place is not a party. */
-const LOCATIVE_BEFORE =
-  /\b(?:in|into|inside|across|throughout|near|at|outside|around|within|to)\s+(?:the\s+)?$/i;
 const RESPONSIBILITY = /\bclaimed\s+responsibility\b|\bresponsibility\s+was\s+claimed\s+by\b/i;
 const OBJECT_BEFORE =
   /\b(?:on|against|at|targeting|targeted|hit|struck|killing|killed|wounding|injuring|attacking|attacked|kidnapping|abducting|of)\s+(?:(?:an?|the|two|three|several|\d+)\s+)?(?:[\p{L}-]+\s+){0,3}$/iu;
@@ -59,10 +56,6 @@ export function assignRoles(
         sourceSpan.start >= hit.end &&
         a.start >= sourceSpan.start &&
         a.end <= sourceSpan.end
-      ) &&
-      !(
-        a.rule === "actor:country" &&
-        LOCATIVE_BEFORE.test(text.slice(Math.max(0, a.start - 12), a.start))
       ),
   );
   let cStart = clauseStart(sentence, hit.start);
