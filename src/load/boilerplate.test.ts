@@ -149,6 +149,15 @@ describe("trailing related-post titles", () => {
     ]);
   });
 
+  it("keeps a text of headlines only whole: no paragraph for them to trail", () => {
+    const blocks = [
+      "Gunmen kill five in attack on Kaduna village",
+      "Five killed as gunmen raid Kaduna village: police",
+      "Kaduna governor condemns village attack",
+    ];
+    assert.deepEqual(stripTrailingTitles(blocks).kept, blocks);
+  });
+
   it("keeps a list the text introduces with a colon", () => {
     const blocks = [
       "According to the governor's office, the strike caused the following:",

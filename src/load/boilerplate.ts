@@ -169,7 +169,8 @@ const INTRODUCES_LIST = /^(?:\S+\s+){5,}.*:$/u;
 
 /**
  * Drops the run of title-like blocks after the last real paragraph. The first block always
- * stays: a one-paragraph text with no final period is a short report, not a strip of links.
+ * stays: a one-paragraph text with no final period is a short report, not a strip of links;
+ * and a text of title-like blocks only is a list of headlines, kept whole.
  * A run the text itself introduces with a colon is a list that belongs to the article.
  * `isTitle` judges one block; HTML passes a stricter test that also asks for links.
  */
@@ -179,6 +180,9 @@ export function stripTrailingTitles(
 ): { kept: string[]; dropped: Drop[] } {
   let end = blocks.length;
   while (end > 1 && isTitle(blocks[end - 1], end - 1)) end--;
+  // With no real paragraph at all, the text is a list of headlines (a digest, a bundle of
+  // reports' titles): nothing in it trails an article.
+  if (end === 1 && blocks.length > 1 && isTitle(blocks[0], 0)) end = blocks.length;
   if (end < blocks.length && INTRODUCES_LIST.test(blocks[end - 1])) end = blocks.length;
   const dropped = blocks.slice(end).map((text) => ({
     text,
