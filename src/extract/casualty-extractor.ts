@@ -4,16 +4,36 @@ import { literalMinimum } from "../annotate/number-annotator.ts";
 import type { Claim, ClaimField, NumberMention, Sentence } from "../core/types.ts";
 
 const KILL_WORD =
-  "killed|dead|died|die|dies|martyred|martyrs|victims|slain|shot\\s+dead|lost\\s+their\\s+lives|perished|massacred|executed|murdered|beheaded|fatalities|deaths|bodies|killed\\s+in\\s+action";
+  "killed|dead|died|die|dies|martyred|martyrs|victims|slain|shot\\s+dead|lost\\s+their\\s+lives|perished|massacred|executed|murdered|beheaded|assassinated|fatalities|deaths|bodies|corpses|killed\\s+in\\s+action";
 const HURT_WORD = "injured|wounded|hurt|injuries|casualties|maimed";
+// Headlines and monitors' reports use the present tense ("IS executes 5 men", "assassinates
+// two soldiers"); executions, beheadings and assassinations are killings with a count.
 const KILL_VERB =
-  "killing|killed|kills|kill|claims\\s+the\\s+lives\\s+of|claiming\\s+the\\s+lives\\s+of|shot\\s+dead|shooting\\s+dead|gunned\\s+down|shot\\s+and\\s+killed|executed|massacred|murdered|beheaded|claimed\\s+the\\s+lives\\s+of|leaving|left|death\\s+toll\\s+(?:rose\\s+to|of|reached|climbed\\s+to|stood\\s+at)|deaths\\s+of|resulting\\s+in\\s+the\\s+deaths\\s+of";
-const HURT_VERB = "injuring|injured|wounding|wounded|hurting|leaving|left";
+  "killing|killed|kills|kill|claim(?:s|ed|ing)?\\s+the\\s+lives\\s+of|shot\\s+dead|shooting\\s+dead|gunned\\s+down|shot\\s+and\\s+killed|execut(?:e|es|ed|ing)|(?:mass\\s+)?execution\\s+of|massacre(?:d|s)?(?:\\s+of)?|murdered|behead(?:s|ed|ing)?|assassinat(?:e|es|ed|ing)|leaving|left|death\\s+toll\\s+(?:rose\\s+to|of|reached|climbed\\s+to|stood\\s+at)|deaths?\\s+of|resulting\\s+in\\s+the\\s+deaths\\s+of|bodies\\s+of|corpses\\s+of";
+const HURT_VERB = "injuring|injured|wounding|wounded|hurting|leaving|left|leaves|leave";
 const CIVILIAN =
   /\b(?:civilians?|children|women|residents|villagers|passengers|worshippers|students|pilgrims|bystanders|farmers|shoppers|journalists|aid\s+workers|including\s+civilians)\b/i;
 /** A noun phrase between a number and the casualty word: "three American soldiers killed". */
-const NP = "(?:[\\p{L}'’-]+\\s+){0,4}?";
+const NP =
+  "(?:[\\p{L}'’#-]+\\s+){0,4}?(?:(?:of|from)\\s+(?:the\\s+)?(?:[\\p{L}'’-]+\\s+){1,3}?)?";
 const AUX = "(?:(?:were|was|have\\s+been|had\\s+been|are|is|being|reportedly|also|all)\\s+){0,3}";
+
+/**
+ * A revised toll: "raises the death toll to 14", "More casualties raise their number to 4",
+ * "rises to 54 at least". The number follows the verb; the sentence must say the count is of
+ * the dead (TOLL_OF_DEAD), and a count over a period ("since the start", "in 13 days") is a tally.
+ */
+const TOLL_TO =
+  /\b(?:rises?|rose|risen|raises?|raising|raised|increases?|increasing|increased|climbs?|climbed|reach(?:es|ed)?|jumps?|jumped)\s+(?:(?:the|their|its)\s+(?:[\p{L}'’-]+\s+){0,6}?)?to\s+(?:(?:at\s+least|about|around|nearly|some|more\s+than)\s+)?$/iu;
+const TOLL_OF_DEAD =
+  /\bdeath\s+toll\b|\bnumber\s+of\s+(?:the\s+)?(?:casualties|martyrs|dead|deaths|fatalities|victims|(?:those|people|persons|fighters|members|civilians)\s+(?:who\s+(?:were\s+killed|died)|killed))|\b(?:more|human)\s+(?:casualties|martyrs|losses|deaths)\b/iu;
+const TOLL_OVER_PERIOD = /^[^.;]{0,80}?\b(?:since|in\s+\d+\s+days|within\s+\d+)\b/iu;
+/**
+ * "casualties" beside a separate count of the wounded ("7 casualties and several wounded",
+ * "leaving casualties and injured") counts the dead: the wounded are told apart.
+ */
+const CASUALTIES_BESIDE_HURT =
+  /\bcasualties\b[^.;]{0,60}?\b(?:wounded|injured|injuries|injury)\b/iu;
 
 /** Someone named by role: the noun that closes "a senior militia commander", "former armed forces chief". */
 const ROLE =
@@ -65,9 +85,11 @@ export function extractCasualties(
     ).exec(before);
     if (npAfter) {
       const word = npAfter[2].toLowerCase();
-      const field: ClaimField = new RegExp(`^(?:${HURT_WORD})$`, "i").test(word)
-        ? "injuries"
-        : "fatalities";
+      const field: ClaimField =
+        new RegExp(`^(?:${HURT_WORD})$`, "i").test(word) &&
+        !(word === "casualties" && CASUALTIES_BESIDE_HURT.test(s))
+          ? "injuries"
+          : "fatalities";
       // "casualties" alone counts the dead and the hurt together: keep it as injuries, the
       // conservative reading for fatalities.
       claim(field, n, field === "injuries" ? literalMinimum(n) : n.value);
@@ -76,14 +98,23 @@ export function extractCasualties(
       victimSpans.push({ start: n.end, end: n.end + 1 + npAfter[1].length });
       continue;
     }
+    if (TOLL_TO.test(before) && TOLL_OF_DEAD.test(s) && !TOLL_OVER_PERIOD.test(after)) {
+      claim("fatalities", n, n.value);
+      continue;
+    }
     if (verbBefore) {
       const verb = verbBefore[1].toLowerCase();
       const rest = after.slice(0, 80);
-      const isLeft = /^(?:leaving|left)$/.test(verb);
+      const isLeft = /^(?:leaving|left|leaves|leave)$/.test(verb);
       let field: ClaimField | null = null;
       if (isLeft) {
         const m = new RegExp(`^\\s+${NP}(dead|killed|${HURT_WORD})\\b`, "iu").exec(rest);
-        if (m) field = /dead|killed/i.test(m[1]) ? "fatalities" : "injuries";
+        if (m)
+          field =
+            /dead|killed/i.test(m[1]) ||
+            (m[1].toLowerCase() === "casualties" && CASUALTIES_BESIDE_HURT.test(s))
+              ? "fatalities"
+              : "injuries";
       } else field = new RegExp(`^(?:${HURT_VERB})$`, "i").test(verb) ? "injuries" : "fatalities";
       if (!field) continue;
       claim(field, n, field === "injuries" ? literalMinimum(n) : n.value);

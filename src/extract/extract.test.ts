@@ -92,6 +92,42 @@ test("casualties: fatalities, injuries and civilians with qualifiers", () => {
   ]);
 });
 
+test("casualties: headline tense, executions and long victim phrases", () => {
+  assert.deepEqual(casualties("Rebels execute 4 prisoners in a village square"), [
+    ["fatalities", 4, "exact"],
+  ]);
+  assert.deepEqual(casualties("Gunmen assassinate two council members near the market"), [
+    ["fatalities", 2, "exact"],
+  ]);
+  assert.deepEqual(casualties("9 members of the border guard were killed overnight"), [
+    ["fatalities", 9, "exact"],
+  ]);
+  assert.deepEqual(casualties("Villagers found the bodies of 3 shepherds"), [
+    ["fatalities", 3, "exact"],
+  ]);
+});
+
+test("casualties: 'casualties' told apart from the wounded counts the dead", () => {
+  assert.deepEqual(casualties("The shelling left 5 casualties and several wounded"), [
+    ["fatalities", 5, "exact"],
+    ["injuries", 3, "several"],
+  ]);
+  assert.deepEqual(casualties("The shelling left 5 casualties"), [["injuries", 5, "exact"]]);
+});
+
+test("casualties: a revised toll is a count of the dead, a count over a period is not", () => {
+  assert.deepEqual(casualties("More deaths raise the death toll of the market bombing to 12"), [
+    ["fatalities", 12, "exact"],
+  ]);
+  assert.deepEqual(
+    casualties(
+      "The number of those who were killed in the shelling rises to 40 since the start of the offensive",
+    ),
+    [],
+  );
+  assert.deepEqual(casualties("Fuel prices rise to 40 cents"), []);
+});
+
 test("casualties: finds nothing in figures that count no one", () => {
   assert.deepEqual(casualties("The army deployed 300 troops and 40 vehicles."), []);
   assert.deepEqual(
