@@ -26,6 +26,9 @@ test("a full date is stated; a day without a year after the report date is last 
 
 test("without a reference date only fully stated dates are kept", () => {
   assert.deepEqual(annotateDates("on Wednesday", null), []);
+  // "three weeks after" counts from the report's date; with none, it names no day (not the clock's)
+  assert.deepEqual(annotateDates("almost three weeks after the offensive began", null), []);
+  assert.deepEqual(annotateDates("two days ago", null), []);
   assert.equal(annotateDates("on 3 March 2021", null)[0].date, "2021-03-03");
 });
 

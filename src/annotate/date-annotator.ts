@@ -23,7 +23,7 @@ export function annotateDates(text: string, reference: IsoDate | null): DateMent
     const relative = r.tags().has("result/relativeDate");
     if (!hasDay && !hasMonth && !hasYear && !relative) continue; // a time of day alone
     // Without a reference, only what the text fully states can be placed in time.
-    if (!ref && !hasYear) continue;
+    if (!ref && (relative || !hasYear)) continue;
     const trimmed = trimSpan(r.text);
     const start = r.index + trimmed.offset;
     const spanText = trimmed.text;

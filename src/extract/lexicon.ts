@@ -109,7 +109,11 @@ export function loadExtractionLexicon(): ExtractionLexicon {
   }));
   const modality = readTable("events/modality.tsv").map((r) => ({
     re: new RegExp(`(?<![\\p{L}])(?:${r.pattern})(?![\\p{L}])`, "iu"),
-    justBefore: new RegExp(`(?<![\\p{L}])(?:${r.pattern})(?:\\s+[\\p{L}-]+)?\\s*$`, "iu"),
+    // "a wave of kidnappings and murders": the cue reaches over a list to the trigger
+    justBefore: new RegExp(
+      `(?<![\\p{L}])(?:${r.pattern})(?:\\s+[\\p{L}-]+)?(?:(?:\\s*,|\\s+and|\\s+or)\\s+[\\p{L}-]+){0,2}(?:\\s*,|\\s+and|\\s+or)?\\s*$`,
+      "iu",
+    ),
     afterSubject: new RegExp(
       `^(?:\\s+(?!and\\b|but\\b|or\\b)[\\p{L}'’-]+){0,3}?\\s+(?:${r.pattern})(?![\\p{L}])`,
       "iu",

@@ -50,10 +50,10 @@ const VERB_HIT = /^(?:\S+ed|shot|struck|hit|fought)\b/i;
  * capital") or as what an attack verb acts on ("shelling targets Daraa", "warplanes bomb al-Bab").
  */
 const LOCATIVE_BEFORE =
-  /\b(?:in|into|inside|across|throughout|near|at|on|outside|around|of|from|over|within|along|towards?|capital|targets?|targeted|targeting|hits?|bomb(?:s|ed|ing)?|shell(?:s|ed|ing)?|attack(?:s|ed|ing)?|storm(?:s|ed|ing)?|raid(?:s|ed|ing)?|struck|strikes?|pound(?:s|ed|ing)?|enter(?:s|ed|ing)?|besieg(?:e|es|ed|ing)|captur(?:e|es|ed|ing)|seiz(?:e|es|ed|ing)|recaptur(?:e|es|ed|ing)|retak(?:e|es|ing)|retook|overr?an|ambush(?:es|ed)?|surround(?:s|ed|ing)?|occup(?:y|ies|ied|ying)|blockad(?:e|es|ed|ing))\s+(?:the\s+)?(?:(?:northern|southern|eastern|western|central|north-?eastern|north-?western|south-?eastern|south-?western|rural|besieged|occupied|restive)\s+)?$/iu;
+  /\b(?:in|into|inside|across|throughout|near|at|on|outside|around|of|from|over|within|along|towards?|capital|targets?|targeted|targeting|hits?|bomb(?:s|ed|ing)?|shell(?:s|ed|ing)?|attack(?:s|ed|ing)?|storm(?:s|ed|ing)?|raid(?:s|ed|ing)?|struck|strikes?|pound(?:s|ed|ing)?|enter(?:s|ed|ing)?|besieg(?:e|es|ed|ing)|captur(?:e|es|ed|ing)|seiz(?:e|es|ed|ing)|recaptur(?:e|es|ed|ing)|retak(?:e|es|ing)|retook|overr?an|ambush(?:es|ed)?|surround(?:s|ed|ing)?|occup(?:y|ies|ied|ying)|blockad(?:e|es|ed|ing))\s+(?:the\s+)?(?:(?:northern|southern|eastern|western|central|north-?eastern|north-?western|south-?eastern|south-?western|(?:north|south)(?:-?(?:east|west))?|east|west|rural|besieged|occupied|restive|[\p{L}]+-(?:held|controlled|run))\s+)?$/iu;
 /** "Libya's Misrata", "north Aleppo's Ghazal": a possessive place before a place is part of its locative phrase. */
 const POSSESSIVE_PLACE_BEFORE =
-  /(?:(?:north|south|east|west)(?:ern)?\s+)?(?:\p{Lu}[\p{L}'’-]*\s+){0,2}\p{Lu}[\p{L}'’-]*['’]s?\s+$/u;
+  /(?:(?:north|south|east|west)(?:ern)?\s+)?(?:\p{Lu}[\p{L}'’-]*\s+){0,2}\p{Lu}[\p{L}'’-]*['’]s?\s+(?:[\p{L}]+-(?:held|controlled|run)\s+)?$/u;
 /** "Afrin city", "Daraa countryside": a noun of place after the name makes it a place where. */
 const PLACE_NOUN_AFTER =
   /^\s+(?:city|town|village|countryside|province|governorate|area|district|outskirts|suburbs?|camp)\b/i;
@@ -72,7 +72,7 @@ const SAID_AT_BEFORE =
  */
 const FACILITY_AFTER = /^\s+(?:Regional\s+)?(?:Medical\s+Cent(?:er|re)|Hospital)\b/i;
 const PART_OF_BEFORE =
-  /\b(?:northern|southern|eastern|western|central|outskirts\s+of|near|outside|north\s+of|south\s+of|east\s+of|west\s+of|km\s+(?:\w+\s+)?of|kilometres\s+(?:\w+\s+)?of|kilometers\s+(?:\w+\s+)?of|miles\s+(?:\w+\s+)?of)\s+$/i;
+  /\b(?:northern|southern|eastern|western|central|(?:north|south)(?:-?(?:east|west))?|east|west|outskirts\s+of|near|outside|north\s+of|south\s+of|east\s+of|west\s+of|km\s+(?:\w+\s+)?of|kilometres\s+(?:\w+\s+)?of|kilometers\s+(?:\w+\s+)?of|miles\s+(?:\w+\s+)?of)\s+$/i;
 /** Verbs with which a military tells of its own operation; "denounced" or "is investigating" are not. */
 const SELF_REPORT_VERB = /^(?:reported|announced|said|stated|confirmed|says)$/i;
 const ANTECEDENT_BEFORE =

@@ -101,3 +101,22 @@ test("a neighbourhood told after its town refines the event's place to precision
   assert.equal(e.geo_precision, 2);
   assert.match(e.notes, /Al-Mashtal/);
 });
+
+test("a bare compass word or a '-held' word before a place keeps it a place where", () => {
+  const e = one("A roadside bomb killed two soldiers in northwest Pakistan on Monday.");
+  assert.equal(e.iso, "PK");
+  const idlib = one(
+    "Shelling hit the outskirts of Syria's rebel-held Idlib on Monday, killing four.",
+  );
+  assert.equal(idlib.admin1, "Idlib");
+  const aleppo = one("Shells fell on east Aleppo on Monday, killing three civilians.");
+  assert.equal(aleppo.location, "Aleppo");
+  assert.equal(aleppo.geo_precision, 2, "a part of the town");
+});
+
+test("an event nothing places is in the country the report names, even in passing", () => {
+  // no place of the event, no party with a country: the report's demonym decides
+  const e = one("Gunmen killed four Afghan workers on Monday.");
+  assert.equal(e.iso, "AF");
+  assert.equal(e.geo_precision, 3);
+});

@@ -34,6 +34,8 @@ export interface BuildContext {
   countryPlace: (iso: string) => Place | null;
   /** The country the report's places are mostly in, or null. */
   documentCountry: string | null;
+  /** The country the report names most, in any words: the last resort for an event's country. */
+  namedCountry: string | null;
   /** Whether a sub-event type loses to one of the others told of the same event. */
   beaten: (sub: string, others: string[]) => boolean;
 }
@@ -112,9 +114,16 @@ function buildOne(b: BuildContext, mentions: Mention[], iso: string | null): Sit
     mentions.map((m) => (m.actor2 && a1 && sameSide(m.actor2.actor, a1.actor) ? null : m.actor2)),
   );
   // With no place of its own, the event is where the report is ("Turkish forces shelled..." in a
-  // report about Syria happened in Syria), and only then in a party's country.
+  // report about Syria happened in Syria), then in a party's country, and last in the country
+  // the report names most.
   const countryIso =
-    pick?.place.iso ?? iso ?? b.documentCountry ?? a1?.actor.iso ?? a2?.actor.iso ?? null;
+    pick?.place.iso ??
+    iso ??
+    b.documentCountry ??
+    a1?.actor.iso ??
+    a2?.actor.iso ??
+    b.namedCountry ??
+    null;
   let place: Place | null = pick?.place ?? null;
   let precision: 1 | 2 | 3 | null = pick?.precision ?? null;
   if (!place && countryIso) {

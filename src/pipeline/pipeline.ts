@@ -169,6 +169,8 @@ export const STAGES: Stage[] = [
           },
           beaten: (sub, others) => isBeaten(r.lexicon, sub, others),
           documentCountry: documentCountry(s.mentions.flatMap((m) => m.places)),
+          namedCountry:
+            documentCountry(s.annotations.places) ?? documentCountry(s.annotations.places, true),
         },
         s.groups,
       );
@@ -176,11 +178,16 @@ export const STAGES: Stage[] = [
   },
 ];
 
-/** The country most of a report's events are placed in: where it reports from. */
-function documentCountry(places: Annotations["places"]): string | null {
+/**
+ * The country most of the given places are in. Of the events' own places: where the report
+ * reports from. Of every place it names ("Syria's rebel-held Idlib", a dateline), or else of its
+ * demonyms ("Afghan north", "Syrians were killed"): a weaker hint, for events nothing else places.
+ */
+function documentCountry(places: Annotations["places"], demonyms = false): string | null {
   const counts = new Map<string, number>();
   for (const p of places)
-    if (p.rule !== "place:demonym") counts.set(p.place.iso, (counts.get(p.place.iso) ?? 0) + 1);
+    if ((p.rule === "place:demonym") === demonyms)
+      counts.set(p.place.iso, (counts.get(p.place.iso) ?? 0) + 1);
   let best: string | null = null;
   for (const [iso, n] of counts) if (!best || n > (counts.get(best) ?? 0)) best = iso;
   return best;
