@@ -15,7 +15,8 @@ const CIVILIAN =
   /\b(?:civilians?|children|women|residents|villagers|passengers|worshippers|students|pilgrims|bystanders|farmers|shoppers|journalists|aid\s+workers|including\s+civilians)\b/i;
 /** A noun phrase between a number and the casualty word: "three American soldiers killed". */
 const NP = "(?:[\\p{L}'’#-]+\\s+){0,4}?(?:(?:of|from)\\s+(?:the\\s+)?(?:[\\p{L}'’-]+\\s+){1,3}?)?";
-const AUX = "(?:(?:were|was|have\\s+been|had\\s+been|are|is|being|reportedly|also|all)\\s+){0,3}";
+const AUX =
+  "(?:(?:were|was|have\\s+been|had\\s+been|has\\s+been|have|has|had|are|is|being|reportedly|also|all)\\s+){0,3}";
 
 /**
  * A revised toll: "raises the death toll to 14", "More casualties raise their number to 4",

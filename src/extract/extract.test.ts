@@ -102,6 +102,7 @@ test("casualties: headline tense, executions and long victim phrases", () => {
   assert.deepEqual(casualties("9 members of the border guard were killed overnight"), [
     ["fatalities", 9, "exact"],
   ]);
+  assert.deepEqual(casualties("Two people have died in hospital"), [["fatalities", 2, "exact"]]);
   assert.deepEqual(casualties("Villagers found the bodies of 3 shepherds"), [
     ["fatalities", 3, "exact"],
   ]);
