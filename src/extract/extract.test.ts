@@ -167,3 +167,18 @@ test("an event's place is where it happened, not where the wounded were taken", 
   assert.equal(found.length, 1);
   assert.equal(found[0].iso, "IQ");
 });
+
+test("headlines tell events in the present tense", () => {
+  const type = (text: string) => events(text).map((e) => e.sub_event_type);
+  assert.deepEqual(type("Warplanes bomb villages near Idlib"), ["Air/drone strike"]);
+  assert.deepEqual(type("Army forces shell the outskirts of Daraa"), [
+    "Shelling/artillery/missile attack",
+  ]);
+  assert.deepEqual(type("Government troops retake the town of Palma"), [
+    "Government regains territory",
+  ]);
+  // a noun "shells" and a plural verb "pound each other" are not shelling
+  assert.deepEqual(type("Police lobbed tear gas shells and fired shots to control the crowd"), [
+    "Protest with intervention",
+  ]);
+});
