@@ -182,3 +182,12 @@ test("headlines tell events in the present tense", () => {
     "Protest with intervention",
   ]);
 });
+
+test("roles: 'controlled by X' qualifies the object, 'retake from X' names the loser", () => {
+  const [a] = events("Turkish forces shelled areas controlled by the YPG near Azaz on Monday.");
+  assert.equal(a.actor1, "Military Forces of Turkey");
+  assert.equal(a.actor2, "YPG: People's Protection Units");
+  const [b] = events("Afghan forces retook the district centre from the Taliban on Monday.");
+  assert.equal(b.actor1, "Military Forces of Afghanistan");
+  assert.equal(b.actor2, "Taliban");
+});

@@ -14,6 +14,11 @@ export interface Roles {
 }
 
 const PASSIVE_BY = /^(?:\s+(?:\S+\s+){0,3}?)?(?:by|from)\s+(?:the\s+|an?\s+)?$/i;
+/** "areas controlled by the YPG": a "by" that qualifies the object names no agent of the event. */
+const OBJECT_QUALIFIED_BY =
+  /\b(?:controlled|held|run|backed|led|supported|besieged|occupied|dominated|owned|used|manned|protected|guarded|loyal\s+to)\s+(?:by|to)\s+(?:the\s+|an?\s+)?$/i;
+/** Territory changing hands "from X": X loses it, it does not act. */
+const TERRITORY_RULES = new Set(["regains-territory", "overtakes-territory", "transfer-territory"]);
 /** "three service members killed", "civilians were shot": the party before a participle is its patient. */
 const PATIENT_GAP = /^\s*(?:(?:were|was|have\s+been|had\s+been|are|is|being|reportedly|all)\s+)*$/i;
 const PARTICIPLE =
@@ -87,6 +92,8 @@ export function assignRoles(
   // Passive or agent phrase after the trigger: "conducted by X", "killed by X".
   for (const a of after) {
     const gap = text.slice(hit.end, a.start);
+    if (OBJECT_QUALIFIED_BY.test(gap)) continue;
+    if (TERRITORY_RULES.has(hit.rule.id) && /\bfrom\s+(?:the\s+|an?\s+)?$/i.test(gap)) continue;
     if (
       PASSIVE_BY.test(gap) ||
       AGENT_AFTER.test(gap) ||
@@ -137,7 +144,13 @@ export function assignRoles(
   }
   // The object: the first party after the trigger that is not the agent.
   roles.actor2 ??=
-    after.find((a) => a !== roles.actor1 && !PASSIVE_BY.test(text.slice(hit.end, a.start))) ??
+    after.find(
+      (a) =>
+        a !== roles.actor1 &&
+        (!PASSIVE_BY.test(text.slice(hit.end, a.start)) ||
+          OBJECT_QUALIFIED_BY.test(text.slice(hit.end, a.start)) ||
+          TERRITORY_RULES.has(hit.rule.id)),
+    ) ??
     before.find((a) => a !== roles.actor1 && OBJECT_BEFORE.test(text.slice(cStart, a.start))) ??
     null;
   if (roles.actor1 && roles.actor2 && roles.actor1.actor.id === roles.actor2.actor.id)
