@@ -191,3 +191,41 @@ test("roles: 'controlled by X' qualifies the object, 'retake from X' names the l
   assert.equal(b.actor1, "Military Forces of Afghanistan");
   assert.equal(b.actor2, "Taliban");
 });
+
+test("triggers told apart from their words: bombs placed, tear gas, would-be bombers, entries without a fight", () => {
+  const type = (text: string) => events(text).map((e) => e.sub_event_type);
+  assert.deepEqual(
+    type("A bomb hidden in a parked car exploded near the market in Kabul on Monday."),
+    ["Remote explosive/landmine/IED"],
+  );
+  assert.deepEqual(type("Riot police fired tear gas in the city centre of Lagos on Saturday."), [
+    "Protest with intervention",
+  ]);
+  assert.deepEqual(
+    type("Two would-be suicide bombers blew themselves up near a checkpoint in Khost on Monday."),
+    ["Suicide bomb"],
+  );
+  assert.deepEqual(
+    type("Rebel fighters entered the town of Afrin on Monday without any resistance."),
+    ["Non-violent transfer of territory"],
+  );
+  assert.deepEqual(type("Soldiers found a stash of weapons near Mosul on Monday."), [
+    "Disrupted weapons use",
+  ]);
+  assert.deepEqual(type("Students held up placards outside parliament in Nairobi on Monday."), [
+    "Peaceful protest",
+  ]);
+  // a party named "League" is no sports context
+  assert.equal(
+    events("Awami League activists attacked a rally in Dhaka on Monday.").length > 0,
+    true,
+  );
+});
+
+test("a vow governs its own clause, not an event told after 'after'", () => {
+  const found = events(
+    "The president vowed a thorough inquiry after five villagers were murdered by a mob in Kasungu on Monday.",
+  );
+  assert.equal(found.length, 1);
+  assert.equal(found[0].fatalities, 5);
+});

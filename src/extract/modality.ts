@@ -35,6 +35,15 @@ export interface ModalityFinding {
   reason: string | null;
 }
 
+/**
+ * "vowed an inquiry after seven people were murdered": a vow, plan or condition governs its own
+ * clause, not an event told after "after", "following", "since" or "because", which happened.
+ */
+const FACTUAL_SUBORDINATOR = /^.*\b(?:after|following|since|because)\s+/is;
+function governed(before: string): string {
+  return before.replace(FACTUAL_SUBORDINATOR, "");
+}
+
 /** Triggers in past-tense form ("killed", "arrested") report an act rather than name a remembered one. */
 const PAST_VERB_TRIGGER = /^(?:\S+ed|struck|hit|shot|fought)(?:\s|$)/i;
 
@@ -63,7 +72,7 @@ export function modalityOf(
     switch (cue.scope) {
       case "before":
         // A long trigger ("police rejected claims that officers beat protesters") can hold its own cue.
-        where = `${before}${hit.text.split(/\s+/).slice(0, -2).join(" ")}`;
+        where = `${cue.modality === "history" ? before : governed(before)}${hit.text.split(/\s+/).slice(0, -2).join(" ")}`;
         break;
       case "before_noun":
         where = PAST_VERB_TRIGGER.test(hit.text) ? "" : before;

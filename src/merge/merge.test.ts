@@ -50,3 +50,23 @@ test("a reference to an event not told here adds nothing", () => {
   const { events } = extract("The attack drew condemnation from the United Nations.");
   assert.deepEqual(events, []);
 });
+
+test("a demonstration's type comes from what the account tells of it", () => {
+  const type = (text: string) => extract(text).events.map((e) => e.sub_event_type);
+  // riot police are police, not rioters
+  assert.deepEqual(type("Riot police chased protesters through central Tunis on Tuesday."), [
+    "Protest with intervention",
+  ]);
+  assert.deepEqual(
+    type("Riot police officers beat a protester during a march in Beirut on Saturday."),
+    ["Excessive force against protesters"],
+  );
+  assert.deepEqual(
+    type("Protesters fired firecrackers at police during a march in Beirut on Saturday."),
+    ["Violent demonstration"],
+  );
+  assert.deepEqual(
+    type("Protesters removed the barriers outside parliament during a rally in Beirut on Sunday."),
+    ["Violent demonstration"],
+  );
+});
