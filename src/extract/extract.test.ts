@@ -229,3 +229,23 @@ test("a vow governs its own clause, not an event told after 'after'", () => {
   assert.equal(found.length, 1);
   assert.equal(found[0].fatalities, 5);
 });
+
+test("weapons found in long lists, caches discovered, people captured alive, a ceasefire collapsing", () => {
+  const type = (text: string) => events(text).map((e) => e.sub_event_type);
+  assert.deepEqual(
+    type(
+      "Rifles, pistols, two machine guns and about 5,000 rounds of ammunition were seized near Gao on Monday.",
+    ),
+    ["Disrupted weapons use"],
+  );
+  assert.deepEqual(
+    type("Two caches holding weapons and explosives have been discovered near Gao on Monday."),
+    ["Disrupted weapons use"],
+  );
+  assert.ok(
+    !type(
+      "Six attackers were killed and two were captured alive after they stormed a base near Gao on Monday.",
+    ).includes("Non-state actor overtakes territory"),
+  );
+  assert.deepEqual(type("The ceasefire in the north collapsed on Monday."), ["Agreement"]);
+});
