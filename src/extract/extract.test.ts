@@ -249,3 +249,11 @@ test("weapons found in long lists, caches discovered, people captured alive, a c
   );
   assert.deepEqual(type("The ceasefire in the north collapsed on Monday."), ["Agreement"]);
 });
+
+test("a trigger ending on its verb is an act, not a definite reference", () => {
+  const found = events("The two rival factions clashed outside the party office in Dhaka.");
+  assert.deepEqual(
+    found.map((e) => e.sub_event_type),
+    ["Mob violence"],
+  );
+});

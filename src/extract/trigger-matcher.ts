@@ -28,8 +28,11 @@ const VERB_FORM =
 /** "the strike", "this attack", "the recent drone attack", "Iran's attack": walks back over modifiers to a determiner. */
 function isDefinite(before: string, trigger: string): boolean {
   // "the packages were intercepted" holds its own verb: a report, not a pointer back.
+  // "the two factions clashed": a trigger ending on its verb tells the act itself
+  const last = trigger.trim().split(/\s+/).pop() ?? "";
   if (
     VERB_FORM.test(trigger) ||
+    (trigger.includes(" ") && /^(?:\S+ed|struck|fought|broke|threw|beat)$/i.test(last)) ||
     /\b(?:were|was|been|is|are)\b/i.test(trigger) ||
     INDEFINITE_BEFORE.test(before)
   )
