@@ -98,3 +98,10 @@ export function paragraphSpans(text: string): [number, number][] {
   if (start < text.length) spans.push([start, text.length]);
   return spans;
 }
+
+/** A sentence with the one before and after it in its paragraph: the context a reader takes in with it. */
+export function neighbourhood(sentences: Sentence[], s: Sentence): Sentence[] {
+  return sentences
+    .slice(Math.max(0, s.index - 1), s.index + 2)
+    .filter((x) => x.paragraph === s.paragraph);
+}

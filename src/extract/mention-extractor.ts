@@ -1,6 +1,7 @@
 // Sentence by sentence: triggers → mentions with their type, modality, parties, place, date,
 // casualty claims and source. Mentions that are not reported events (threats, plans, denials,
 // memories) are dropped here, each with its reason in the document's log.
+import { neighbourhood } from "../annotate/sentence-splitter.ts";
 import { type DocumentContext, note } from "../core/context.ts";
 import type {
   ActorMention,
@@ -91,20 +92,15 @@ export interface MentionInput {
  * deaths here, "without resistance" may come a sentence later; further away (or across a lost
  * paragraph break, in text stripped of its layout) context no longer applies.
  */
-function neighbourhood(sentences: Sentence[], s: Sentence): string {
-  return sentences
-    .slice(Math.max(0, s.index - 1), s.index + 2)
-    .filter((x) => x.paragraph === s.paragraph)
-    .map((x) => x.text)
-    .join(" ");
-}
 
 export function extractMentions(input: MentionInput): Mention[] {
   const { ctx, annotations, lex, tallySpans } = input;
   const text = ctx.doc.text;
   const out: Mention[] = [];
   for (const sentence of annotations.sentences) {
-    const around = neighbourhood(annotations.sentences, sentence);
+    const around = neighbourhood(annotations.sentences, sentence)
+      .map((x) => x.text)
+      .join(" ");
     const hits = findTriggers(sentence, lex, (r) => note(ctx, STAGE, r), around).filter(
       (h) => !tallySpans.some((t) => h.start >= t.start && h.end <= t.end),
     );

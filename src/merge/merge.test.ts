@@ -70,3 +70,17 @@ test("a demonstration's type comes from what the account tells of it", () => {
     ["Violent demonstration"],
   );
 });
+
+test("a demonstration's type reads the sentences beside its telling", () => {
+  const type = (text: string) => extract(text).events.map((e) => e.sub_event_type);
+  assert.deepEqual(
+    type(
+      "Hundreds of villagers protested against the new dam in Kisumu on Monday. They blocked the road to the site for hours.",
+    ),
+    ["Violent demonstration"],
+  );
+  assert.deepEqual(
+    type("Police baton-charged a human chain formed by teachers in Rangpur on Sunday."),
+    ["Protest with intervention"],
+  );
+});

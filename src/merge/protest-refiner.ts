@@ -1,9 +1,11 @@
 // A demonstration's sub-event type depends on the whole account, not the sentence that names it:
 // "Protesters marched on parliament. Police fired tear gas." is one Protest with intervention.
-// This refiner decides it over the demonstration's sentences and the rest of their paragraphs,
+// This refiner decides it over the demonstration's sentences and those beside them,
 // and folds arrests and property destruction of the same demonstration into it.
+
+import { neighbourhood } from "../annotate/sentence-splitter.ts";
 import { readTable } from "../core/data-files.ts";
-import type { EventType, Mention } from "../core/types.ts";
+import type { EventType, Mention, Sentence } from "../core/types.ts";
 import type { EventGroup } from "./event-merger.ts";
 
 type Cue = "violent" | "lethal" | "intervention";
@@ -34,7 +36,8 @@ export function isDemonstration(m: Mention): boolean {
   return DEMONSTRATION.has(m.sub_event_type);
 }
 
-export function refineDemonstrations(groups: EventGroup[]): EventGroup[] {
+/** `sentences`: the document's, so that cues are read around each telling too. */
+export function refineDemonstrations(groups: EventGroup[], sentences: Sentence[]): EventGroup[] {
   const demos = groups.filter((g) => g.mentions.some(isDemonstration));
   if (!demos.length) return groups;
   const absorbed = new Set<EventGroup>();
@@ -53,10 +56,13 @@ export function refineDemonstrations(groups: EventGroup[]): EventGroup[] {
         absorbed.add(g);
       }
     }
-    const sentences = new Set<string>();
-    for (const m of demo.mentions) sentences.add(m.sentence.text);
+    // "Hundreds marched on the summit. They blocked the road": the sentences beside a telling
+    // tell of the same demonstration.
+    const read = new Set<string>();
+    for (const m of demo.mentions)
+      for (const x of neighbourhood(sentences, m.sentence)) read.add(x.text);
     const found = new Set<Cue>();
-    for (const s of sentences) for (const c of CUES) if (c.re.test(s)) found.add(c.cue);
+    for (const s of read) for (const c of CUES) if (c.re.test(s)) found.add(c.cue);
     const [event_type, sub_event_type]: [EventType, string] = found.has("violent")
       ? ["Riots", "Violent demonstration"]
       : found.has("lethal")

@@ -151,7 +151,7 @@ export const STAGES: Stage[] = [
     reads: "mentions",
     writes: "groups",
     run: (s) => {
-      s.groups = refineDemonstrations(mergeMentions(s.ctx, s.mentions));
+      s.groups = refineDemonstrations(mergeMentions(s.ctx, s.mentions), s.annotations.sentences);
     },
   },
   {
