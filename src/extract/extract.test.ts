@@ -257,3 +257,22 @@ test("a trigger ending on its verb is an act, not a definite reference", () => {
     ["Mob violence"],
   );
 });
+
+test("territory: who takes it decides, a country qualifying the takers does not", () => {
+  const type = (text: string) => events(text).map((e) => e.sub_event_type);
+  assert.deepEqual(type("Yemen's Houthi rebels seized the provincial capital on Sunday."), [
+    "Non-state actor overtakes territory",
+  ]);
+  assert.deepEqual(
+    type(
+      "Turkey-backed rebel fighters retook the town of Saraqib from government forces on Thursday.",
+    ),
+    ["Non-state actor overtakes territory"],
+  );
+  assert.deepEqual(type("Government troops occupied three hill posts of the rebels on Tuesday."), [
+    "Government regains territory",
+  ]);
+  assert.deepEqual(type("Army units recovered control of two villages near Idlib on Monday."), [
+    "Government regains territory",
+  ]);
+});

@@ -18,7 +18,7 @@ import { type Attribution, attributionOf } from "./attribution.ts";
 import { extractCasualties } from "./casualty-extractor.ts";
 import { type ExtractionLexicon, isBeaten } from "./lexicon.ts";
 import { clauseEnd, clauseStart, modalityOf } from "./modality.ts";
-import { assignRoles } from "./role-assigner.ts";
+import { assignRoles, QUALIFIER_AFTER } from "./role-assigner.ts";
 import { findTriggers, type TriggerHit } from "./trigger-matcher.ts";
 
 const STAGE = "mentions";
@@ -202,7 +202,12 @@ function buildMention(
   const victims = casualties.victimSpans.map((v) => text.slice(v.start, v.end)).join(" ");
   const after = text.slice(hit.end, clauseEnd(sentence, hit.end));
   const cStart = clauseStart(sentence, hit.start);
-  const takers = actors.filter((a) => a.start >= cStart && a.end <= hit.start);
+  const takers = actors.filter(
+    (a) =>
+      a.start >= cStart &&
+      a.end <= hit.start &&
+      !QUALIFIER_AFTER.test(text.slice(a.end, a.end + 12)),
+  );
   const typed = resolveType({
     hit,
     sentence,

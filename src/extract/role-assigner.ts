@@ -30,8 +30,8 @@ const ATTRIBUTED =
 const RESPONSIBILITY = /\bclaimed\s+responsibility\b|\bresponsibility\s+was\s+claimed\s+by\b/i;
 const OBJECT_BEFORE =
   /\b(?:on|against|at|targeting|targeted|hit|struck|killing|killed|wounding|injuring|attacking|attacked|kidnapping|abducting|of)\s+(?:(?:an?|the|two|three|several|\d+)\s+)?(?:[\p{L}-]+\s+){0,3}$/iu;
-/** "Iran-backed", "US-led": the country qualifies another party, it does not act. */
-const QUALIFIER_AFTER =
+/** "Iran-backed", "US-led", "Yemen's": the country qualifies another party, it does not act. */
+export const QUALIFIER_AFTER =
   /^(?:-|\s)(?:backed|led|based|allied|supported|aligned|sponsored)\b|^['’]s?\s/u;
 const ASSOC_LINK =
   /^\s*(?:,\s*)?(?:and|along\s+with|together\s+with|alongside|with\s+the\s+help\s+of|and\s+(?:its|their)\s+(?:affiliated|allied)|and\s+affiliated|backed\s+by)\s+(?:[\p{L}-]+\s+){0,2}$/iu;
