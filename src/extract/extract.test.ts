@@ -276,3 +276,35 @@ test("territory: who takes it decides, a country qualifying the takers does not"
     "Government regains territory",
   ]);
 });
+
+test("weapons name the type: mines, improvised explosives, suicide bombs set off, mustard, RPGs", () => {
+  const type = (text: string) => events(text).map((e) => e.sub_event_type);
+  assert.deepEqual(
+    type("A mine planted by rebels went off under an army truck near Khost on Monday."),
+    ["Remote explosive/landmine/IED"],
+  );
+  assert.deepEqual(type("An improvised explosive detonated outside a house in Imphal on Monday."), [
+    "Remote explosive/landmine/IED",
+  ]);
+  assert.deepEqual(type("Attackers set off suicide bombs outside a cafe in Jakarta on Thursday."), [
+    "Suicide bomb",
+  ]);
+  assert.deepEqual(
+    type("Government forces used sulfur mustard on the town of Saraqib on Monday."),
+    ["Chemical weapon"],
+  );
+  assert.deepEqual(
+    type(
+      "A rocket-propelled grenade hit a car in the south of the province on Monday, killing one.",
+    ),
+    ["Shelling/artillery/missile attack"],
+  );
+  assert.deepEqual(
+    type("The army's artillery units pounded rebel positions north of Hama on Monday."),
+    ["Shelling/artillery/missile attack"],
+  );
+  assert.deepEqual(
+    type("Gunmen attacked a staff compound in Heipang on Monday, abducting two women."),
+    ["Abduction/forced disappearance"],
+  );
+});
