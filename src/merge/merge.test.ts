@@ -84,3 +84,17 @@ test("a demonstration's type reads the sentences beside its telling", () => {
     ["Protest with intervention"],
   );
 });
+
+test("violence breaking out at a demonstration, or roads blocked, makes it violent", () => {
+  const type = (text: string) => extract(text).events.map((e) => e.sub_event_type);
+  assert.deepEqual(
+    type(
+      "Police fired tear gas at marchers in Harare on Friday as the protest descended into the worst violence in years.",
+    ),
+    ["Violent demonstration"],
+  );
+  assert.deepEqual(
+    type("Crowds of protesters took to the streets of Hong Kong on Saturday, blocking major roads."),
+    ["Violent demonstration"],
+  );
+});
