@@ -308,3 +308,17 @@ test("weapons name the type: mines, improvised explosives, suicide bombs set off
     ["Abduction/forced disappearance"],
   );
 });
+
+test("raids by choppers are air strikes; a mine told with a long aside still goes off", () => {
+  const type = (text: string) => events(text).map((e) => e.sub_event_type);
+  assert.deepEqual(
+    type("Militants near Hama suffered heavy losses in raids by the army's choppers on Monday."),
+    ["Air/drone strike"],
+  );
+  assert.deepEqual(
+    type(
+      "A mine, which had been planted by the rebels on the road to the border post, went off under a police truck near Khost on Monday.",
+    ),
+    ["Remote explosive/landmine/IED"],
+  );
+});
