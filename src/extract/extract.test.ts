@@ -322,3 +322,17 @@ test("raids by choppers are air strikes; a mine told with a long aside still goe
     ["Remote explosive/landmine/IED"],
   );
 });
+
+test("property attacked or destroyed, commanders captured, agreements to withdraw", () => {
+  const type = (text: string) => events(text).map((e) => e.sub_event_type);
+  assert.deepEqual(type("Attacks on shops and offices in Kano on Monday caused heavy losses."), [
+    "Looting/property destruction",
+  ]);
+  assert.deepEqual(type("Soldiers captured a senior rebel commander near Beni on Monday."), [
+    "Arrests",
+  ]);
+  assert.deepEqual(
+    type("The two governments agreed to withdraw their troops from the border zone on Monday."),
+    ["Agreement"],
+  );
+});
