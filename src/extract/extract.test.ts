@@ -336,3 +336,13 @@ test("property attacked or destroyed, commanders captured, agreements to withdra
     ["Agreement"],
   );
 });
+
+test("a manned aircraft shot down is a clash, not an air strike", () => {
+  const type = (text: string) => events(text).map((e) => e.sub_event_type);
+  assert.deepEqual(type("An army helicopter was shot down by insurgents near Khost on Monday."), [
+    "Armed clash",
+  ]);
+  assert.deepEqual(type("Rebels shot down a government warplane over Idlib on Monday."), [
+    "Armed clash",
+  ]);
+});
