@@ -37,9 +37,14 @@ const CASUALTIES_BESIDE_HURT =
 
 /** Someone named by role: the noun that closes "a senior militia commander", "former armed forces chief". */
 const ROLE =
-  "commander|leader|member|official|officer|soldier|policeman|journalist|civilian|man|woman|child|boy|girl|fighter|militant|judge|mayor|activist|chief|general|governor|minister|priest|candidate|senator|deputy|councilman|councillor|director|president|prosecutor|attorney|businessman|lawyer|teacher|student|farmer|unionist|politician|trader|doctor|nurse|diplomat|ambassador|cleric|imam|bishop";
+  "commander|leader|member|official|officer|soldier|policeman|inspector|sergeant|captain|lieutenant|colonel|corporal|agent|guard|driver|pilot|journalist|civilian|man|woman|child|boy|girl|fighter|militant|judge|mayor|activist|chief|general|governor|minister|priest|candidate|senator|deputy|councilman|councillor|director|president|prosecutor|attorney|businessman|lawyer|teacher|student|farmer|unionist|politician|trader|doctor|nurse|diplomat|ambassador|cleric|imam|bishop";
 const ONE_VICTIM = new RegExp(
   `\\b(?:killed|killing|eliminated|assassinated|assassinating|shot\\s+dead|executed|murdered|murdering|(?:murder|assassination|killing|slaying)\\s+of)\\s+(?:an?|one|the)?\\s*((?:former\\s+|ex-)?(?:[\\p{L}'’-]+\\s+){0,4}?(?:${ROLE}))\\b`,
+  "iu",
+);
+/** "Inspector Eulogio Flores died in the explosion": one person named by role, then died. */
+const ONE_DIED = new RegExp(
+  `\\b(?:an?\\s+|the\\s+|one\\s+)?((?:${ROLE}))\\s+(?:[\\p{L}'’.-]+\\s+){0,3}?(?:died|was\\s+killed|was\\s+shot\\s+dead|was\\s+murdered|was\\s+assassinated)\\b`,
   "iu",
 );
 /** "Pizarro's assassination": a named person's killing is one death. */
@@ -133,7 +138,7 @@ export function extractCasualties(
   }
   // A single victim: "eliminated a Kataib Hezbollah commander", "the murder of former
   // armed forces chief Alvarez", "Pizarro's assassination".
-  const one = ONE_VICTIM.exec(s) ?? NAMED_VICTIM.exec(s);
+  const one = ONE_VICTIM.exec(s) ?? NAMED_VICTIM.exec(s) ?? ONE_DIED.exec(s);
   if (one && !claims.some((c) => c.field === "fatalities")) {
     claim("fatalities", null, 1);
     if (

@@ -346,3 +346,16 @@ test("a manned aircraft shot down is a clash, not an air strike", () => {
     "Armed clash",
   ]);
 });
+
+test("one person named by role who died is one death; a charge hit derails no blocker", () => {
+  assert.deepEqual(casualties("Inspector Eulogio Flores died in the explosion."), [
+    ["fatalities", 1, "exact"],
+  ]);
+  const found = events(
+    "A cargo train was derailed near Lima on Monday after hitting a dynamite charge. A police inspector died in the explosion.",
+  );
+  assert.deepEqual(
+    found.map((e) => [e.sub_event_type, e.fatalities]),
+    [["Remote explosive/landmine/IED", 1]],
+  );
+});

@@ -72,7 +72,8 @@ export function findTriggers(
   if (!hits.length) return hits;
   for (const b of lex.blockers) {
     if (!b.re.test(b.scope === "paragraph" ? paragraph : s)) continue;
-    if (b.unless?.test(s)) continue;
+    // the exception reads as far as the blocker did: "derailed ... after hitting a dynamite charge"
+    if (b.unless?.test(b.scope === "paragraph" ? paragraph : s)) continue;
     const kept = hits.filter(
       (h) => h.rule.event_type !== null && b.keepTypes.has(h.rule.event_type),
     );
