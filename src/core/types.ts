@@ -168,6 +168,11 @@ export interface Claim {
   text: string;
   start: number;
   end: number;
+  /**
+   * A revised toll ("the death toll rose to 14"): the latest count, which supersedes the
+   * earlier ones rather than conflicting with them. Absent on every other claim.
+   */
+  revised?: true;
 }
 
 /** One event as one sentence of one document states it. */

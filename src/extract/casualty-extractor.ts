@@ -27,7 +27,8 @@ const TOLL_TO =
   /\b(?:rises?|rose|risen|raises?|raising|raised|increases?|increasing|increased|climbs?|climbed|reach(?:es|ed)?|jumps?|jumped)\s+(?:(?:the|their|its)\s+(?:[\p{L}'’-]+\s+){0,6}?)?to\s+(?:(?:at\s+least|about|around|nearly|some|more\s+than)\s+)?$/iu;
 const TOLL_OF_DEAD =
   /\bdeath\s+toll\b|\bnumber\s+of\s+(?:the\s+)?(?:casualties|martyrs|dead|deaths|fatalities|victims|(?:those|people|persons|fighters|members|civilians)\s+(?:who\s+(?:were\s+killed|died)|killed))|\b(?:more|human)\s+(?:casualties|martyrs|losses|deaths)\b/iu;
-const TOLL_OVER_PERIOD = /^[^.;]{0,80}?\b(?:since|in\s+\d+\s+days|within\s+\d+)\b/iu;
+const TOLL_OVER_PERIOD =
+  /^[^.;]{0,80}?\b(?:since|(?:in|within|over)\s+(?:less\s+than\s+|more\s+than\s+|the\s+(?:past|last)\s+)?\d+\s+(?:hours|days|weeks|months|years))\b/iu;
 /**
  * "casualties" beside a separate count of the wounded ("7 casualties and several wounded",
  * "leaving casualties and injured") counts the dead: the wounded are told apart.
@@ -64,9 +65,14 @@ export function extractCasualties(
   const s = sentence.text;
   const claims: Claim[] = [];
   const victimSpans: { start: number; end: number }[] = [];
-  const claim = (field: ClaimField, n: NumberMention | null, value: number | string) => {
+  const claim = (
+    field: ClaimField,
+    n: NumberMention | null,
+    value: number | string,
+    revised = false,
+  ) => {
     if (claims.some((c) => c.field === field && c.value === value)) return;
-    claims.push({
+    const c: Claim = {
       field,
       value,
       qualifier: n ? n.qualifier : "exact",
@@ -74,7 +80,9 @@ export function extractCasualties(
       text: s,
       start: sentence.start,
       end: sentence.end,
-    });
+    };
+    if (revised) c.revised = true;
+    claims.push(c);
   };
   for (const n of numbers) {
     if (n.start < sentence.start || n.end > sentence.end) continue;
@@ -104,7 +112,7 @@ export function extractCasualties(
       continue;
     }
     if (TOLL_TO.test(before) && TOLL_OF_DEAD.test(s) && !TOLL_OVER_PERIOD.test(after)) {
-      claim("fatalities", n, n.value);
+      claim("fatalities", n, n.value, true);
       continue;
     }
     if (verbBefore) {

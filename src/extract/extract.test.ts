@@ -359,3 +359,18 @@ test("one person named by role who died is one death; a charge hit derails no bl
     [["Remote explosive/landmine/IED", 1]],
   );
 });
+
+test("a revised toll supersedes the counts it revises; a count over a period is a tally", () => {
+  const [e] = events(
+    "Warplanes struck a market in Maarat al-Numan on Monday, killing at least 7 people.\n\nThe death toll of the market strike rose to 14.",
+  );
+  assert.equal(e.fatalities, 14);
+  assert.deepEqual(
+    e.claims.filter((c) => c.field === "fatalities").map((c) => [c.value, c.revised ?? false]),
+    [
+      [7, false],
+      [14, true],
+    ],
+  );
+  assert.deepEqual(casualties("More deaths raised the death toll to 90 in less than 72 hours"), []);
+});

@@ -282,11 +282,16 @@ function bestDate(dates: (DateMention | null)[]): DateMention | null {
   return best;
 }
 
-/** ACLED's single figure is the most conservative one reported; a stated zero counts only alone. */
+/**
+ * ACLED's single best figure: the most conservative of the reports that conflict (a stated zero
+ * counts only alone), but a revised toll ("rose to 14") replaces the counts it revises, so the
+ * highest revision stands.
+ */
 function bestFigure(claims: Claim[], field: Claim["field"]): number | null {
-  const values = claims
-    .filter((c) => c.field === field && typeof c.value === "number")
-    .map((c) => c.value as number);
+  const numeric = claims.filter((c) => c.field === field && typeof c.value === "number");
+  const revisions = numeric.filter((c) => c.revised).map((c) => c.value as number);
+  if (revisions.length) return Math.max(...revisions);
+  const values = numeric.map((c) => c.value as number);
   if (!values.length) return null;
   const positive = values.filter((v) => v > 0);
   return positive.length ? Math.min(...positive) : 0;

@@ -81,6 +81,7 @@ const CLAIM_COLUMNS = [
   "text",
   "span_start",
   "span_end",
+  "revised",
 ];
 
 const EVIDENCE_COLUMNS = ["event_id", "ordinal", "text", "span_start", "span_end"];
@@ -138,6 +139,7 @@ export async function insertEvents(
         c.text,
         c.start,
         c.end,
+        c.revised ? 1 : 0,
       ]);
     }
     for (const [k, e] of (event.evidence ?? []).entries()) {
@@ -166,6 +168,7 @@ interface ClaimRow {
   text: string;
   span_start: number;
   span_end: number;
+  revised: number;
 }
 
 interface EvidenceRow {
@@ -248,7 +251,8 @@ export async function queryEvents(q: Queryable, filter: EventFilter = {}): Promi
   for (const ids of chunks(rows.map((r) => r.id))) {
     const inList = placeholders(ids.length);
     const claimRows = await q.all<ClaimRow>(
-      `SELECT event_id, field, value, value_number, qualifier, source, text, span_start, span_end
+      `SELECT event_id, field, value, value_number, qualifier, source, text, span_start, span_end,
+              revised
          FROM claims WHERE event_id IN (${inList}) ORDER BY event_id, ordinal`,
       ids,
     );
@@ -272,7 +276,7 @@ function push<T>(map: Map<string, T[]>, key: string, value: T): void {
 }
 
 function toClaim(c: ClaimRow): Claim {
-  return {
+  const claim: Claim = {
     field: c.field as ClaimField,
     value: c.value_number ?? c.value,
     qualifier: c.qualifier as Qualifier | null,
@@ -281,6 +285,8 @@ function toClaim(c: ClaimRow): Claim {
     start: c.span_start,
     end: c.span_end,
   };
+  if (Number(c.revised) === 1) claim.revised = true;
+  return claim;
 }
 
 function toStoredEvent(r: EventRow, claims: Claim[], evidence: Evidence[]): StoredEvent {

@@ -25,10 +25,12 @@ const FROZEN: Record<Dialect, Record<string, string>> = {
   sqlite: {
     "001-initial": "dd0eb2e0e1fdd7a1a3481c522ed513a5f4fb3edb975e26905e43f3b1fc3cd381",
     "002-feeds-and-stories": "26803cb93f804204ceabd8fe209d49035506d65b80e5b87bd13e09fdb78c3283",
+    "003-revised-claims": "4eeabf3a506861d8cd0cc2b7faf645bab9dc3324e14c818dcfd33b3c79b00062",
   },
   postgres: {
     "001-initial": "9166fa531a1f645242c465be531182418d6a011a3f677eb754adddb11f7ae18b",
     "002-feeds-and-stories": "a97df7300ca0a6d0818f3bcfc0083a80afeb70ca0ff77139df217b686ea55894",
+    "003-revised-claims": "4eeabf3a506861d8cd0cc2b7faf645bab9dc3324e14c818dcfd33b3c79b00062",
   },
 };
 

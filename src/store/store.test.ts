@@ -210,6 +210,30 @@ for (const dialect of dialects) {
         });
       });
 
+      test("a revised toll comes back marked as revised, other claims unmarked", async () => {
+        await withStore(async (store) => {
+          const claim = (value: number, revised: boolean) => {
+            const c: SitrepEvent["claims"][number] = {
+              field: "fatalities",
+              value,
+              qualifier: "at least",
+              source: null,
+              text: "x",
+              start: 0,
+              end: 1,
+            };
+            if (revised) c.revised = true;
+            return c;
+          };
+          const toll = sample("toll", "The toll rose.", [
+            event({ fatalities: 14, claims: [claim(7, false), claim(14, true)] }),
+          ]);
+          await store.ingest(toll.doc, toll.result);
+          const [stored] = await store.queryEvents();
+          assert.deepEqual(stored.claims, [claim(7, false), claim(14, true)]);
+        });
+      });
+
       test("a figure that is not a finite number is refused rather than stored as NULL", async () => {
         await withStore(async (store) => {
           const bad = sample("nan", "Unknown toll.", [event({ fatalities: Number.NaN })]);
