@@ -43,9 +43,12 @@ const ONE_VICTIM = new RegExp(
   `\\b(?:killed|killing|eliminated|assassinated|assassinating|shot\\s+dead|executed|murdered|murdering|(?:murder|assassination|killing|slaying)\\s+of)\\s+(?:an?|one|the)?\\s*((?:former\\s+|ex-)?(?:[\\p{L}'’-]+\\s+){0,4}?(?:${ROLE}))\\b`,
   "iu",
 );
-/** "Inspector Eulogio Flores died in the explosion": one person named by role, then died. */
+/**
+ * "Inspector Eulogio Flores died in the explosion": one person named by role, then died. Not
+ * "another man died": someone told apart from those before, whose event this sentence may not be.
+ */
 const ONE_DIED = new RegExp(
-  `\\b(?:an?\\s+|the\\s+|one\\s+)?((?:${ROLE}))\\s+(?:[\\p{L}'’.-]+\\s+){0,3}?(?:died|was\\s+killed|was\\s+shot\\s+dead|was\\s+murdered|was\\s+assassinated)\\b`,
+  `\\b(?<!another\\s)(?:an?\\s+|the\\s+|one\\s+)?((?:${ROLE}))\\s+(?:[\\p{L}'’.-]+\\s+){0,3}?(?:died|was\\s+killed|was\\s+shot\\s+dead|was\\s+murdered|was\\s+assassinated)\\b`,
   "iu",
 );
 /** "Pizarro's assassination": a named person's killing is one death. */

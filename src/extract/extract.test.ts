@@ -374,3 +374,7 @@ test("a revised toll supersedes the counts it revises; a count over a period is 
   );
   assert.deepEqual(casualties("More deaths raised the death toll to 90 in less than 72 hours"), []);
 });
+
+test("'another man died' is not counted: the sentence may tell of another event", () => {
+  assert.deepEqual(casualties("Another man died after he was hit by a brick."), []);
+});

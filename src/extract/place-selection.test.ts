@@ -120,3 +120,9 @@ test("an event nothing places is in the country the report names, even in passin
   assert.equal(e.iso, "AF");
   assert.equal(e.geo_precision, 3);
 });
+
+test("a state's forces acting on another country's party act where that party is", () => {
+  const e = one("Turkish forces shelled positions of the YPG on Monday.");
+  assert.equal(e.iso, "SY");
+  assert.equal(e.geo_precision, 3);
+});

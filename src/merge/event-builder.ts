@@ -116,10 +116,17 @@ function buildOne(b: BuildContext, mentions: Mention[], iso: string | null): Sit
   // With no place of its own, the event is where the report is ("Turkish forces shelled..." in a
   // report about Syria happened in Syria), then in a party's country, and last in the country
   // the report names most.
+  // A state's forces acting on another country's party act abroad: "Turkish forces shelled the
+  // YPG" happened where the YPG is, not in Turkey.
+  const abroad =
+    a1 && a2 && (a1.actor.inter === 1 || a1.actor.inter === 8) && a2.actor.iso !== a1.actor.iso
+      ? a2.actor.iso
+      : null;
   const countryIso =
     pick?.place.iso ??
     iso ??
     b.documentCountry ??
+    abroad ??
     a1?.actor.iso ??
     a2?.actor.iso ??
     b.namedCountry ??
