@@ -67,6 +67,9 @@ const TAKEN_TO_BEFORE =
  */
 const SAID_AT_BEFORE =
   /\b(?:told\s+reporters|said|says|speaking|spoke|statement|press\s+conference|visit(?:ing|ed)?|summit|talks|meeting|met)\s+(?:\S+\s+){0,2}?(?:in|at|from)\s+(?:the\s+)?(?:[\p{L}'’-]+\s+){0,2}$/iu;
+/** Where a gathering is held: "the meeting scheduled between the government and the FMLN in Caracas". */
+const GATHERING_AT_BEFORE =
+  /\b(?:summit|talks|meeting|dialogue|negotiations|conference|session)\s+(?:\S+\s+){0,9}?(?:in|at)\s+(?:the\s+)?(?:[\p{L}'’-]+\s+){0,2}$/iu;
 /**
  * "Landstuhl Regional Medical Center": a hospital named for a town is where the wounded go. An
  * attack on "Hong Kong Polytechnic University" or "Baghdad Airport" happened in the town.
@@ -410,7 +413,12 @@ function selectPlaces(
     const before = text.slice(Math.max(sentence.start, p.start - 80), p.start);
     const after = text.slice(p.end, p.end + 40);
     if (/^(?:-|\s)(?:backed|led|based|allied|supported|loyal)\b|^['’]s?\s/u.test(after)) continue;
-    if (FACILITY_AFTER.test(after) || TAKEN_TO_BEFORE.test(before) || SAID_AT_BEFORE.test(before))
+    if (
+      FACILITY_AFTER.test(after) ||
+      TAKEN_TO_BEFORE.test(before) ||
+      SAID_AT_BEFORE.test(before) ||
+      GATHERING_AT_BEFORE.test(before)
+    )
       continue;
     // The annotator's own locative readings ("near Mosul", "eastern Baghdad", "the X neighborhood of Y") need no preposition.
     const locativeRule = p.rule !== "place:name" && p.rule !== "place:admin-suffix";

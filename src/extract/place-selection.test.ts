@@ -126,3 +126,16 @@ test("a state's forces acting on another country's party act where that party is
   assert.equal(e.iso, "SY");
   assert.equal(e.geo_precision, 3);
 });
+
+test("where a meeting is held is not where the event it was called off over happened", () => {
+  const found = testPipeline("broad").extract(
+    textDocument(
+      "The meeting scheduled between the government and the rebels in Caracas, Venezuela, was suspended after the killing of 10 union members in San Salvador on Tuesday.",
+    ),
+  ).events;
+  assert.ok(found.length >= 1);
+  assert.ok(
+    found.every((e) => e.iso !== "VE"),
+    found.map((e) => e.location).join(", "),
+  );
+});
