@@ -378,3 +378,11 @@ test("a revised toll supersedes the counts it revises; a count over a period is 
 test("'another man died' is not counted: the sentence may tell of another event", () => {
   assert.deepEqual(casualties("Another man died after he was hit by a brick."), []);
 });
+
+test("roles: an agent told late ('presumably by guerrillas of the ELN') is the named group", () => {
+  const [e] = events(
+    "Two engineers were kidnapped in Medellin on Monday, presumably by guerrillas of the National Liberation Army.",
+  );
+  assert.equal(e.actor1, "ELN: National Liberation Army");
+  assert.equal(e.sub_event_type, "Abduction/forced disappearance");
+});

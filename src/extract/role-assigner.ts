@@ -13,7 +13,11 @@ export interface Roles {
   rule: string;
 }
 
-const PASSIVE_BY = /^(?:\s+(?:\S+\s+){0,3}?)?(?:by|from)\s+(?:the\s+|an?\s+)?$/i;
+const PASSIVE_BY =
+  /^(?:\s+(?:\S+\s+){0,3}?)?(?:by|from)\s+(?:the\s+|an?\s+)?(?:(?:guerrillas|members|fighters|militants|rebels|gunmen|commandos|elements|units?)\s+(?:of|from)\s+(?:the\s+)?)?$/i;
+/** "kidnapped in Medellin today, presumably by guerrillas": an agent told after place and time. */
+const LATE_AGENT_BY =
+  /^\s+(?:\S+\s+){0,6}?(?:presumably|allegedly|apparently|reportedly|probably|possibly|suspected\s+to\s+be)\s+by\s+(?:the\s+|an?\s+)?(?:(?:guerrillas|members|fighters|militants|rebels|gunmen|commandos|elements|units?)\s+(?:of|from)\s+(?:the\s+)?)?$/i;
 /** "areas controlled by the YPG": a "by" that qualifies the object names no agent of the event. */
 const OBJECT_QUALIFIED_BY =
   /\b(?:controlled|held|run|backed|led|supported|besieged|occupied|dominated|owned|used|manned|protected|guarded|loyal\s+to)\s+(?:by|to)\s+(?:the\s+|an?\s+)?$/i;
@@ -63,6 +67,17 @@ export function assignRoles(
         a.end <= sourceSpan.end
       ),
   );
+  // "guerrillas of the ELN", "members of Hamas": the named group is the party, not the generic word.
+  const named = inSentence.filter((a, i) => {
+    const next = inSentence[i + 1];
+    return !(
+      a.actor.id.startsWith("generic:") &&
+      next &&
+      !next.actor.id.startsWith("generic:") &&
+      /^\s+(?:of|from)\s+(?:the\s+)?$/i.test(text.slice(a.end, next.start))
+    );
+  });
+  inSentence.splice(0, inSentence.length, ...named);
   let cStart = clauseStart(sentence, hit.start);
   // "The Movement, which on 25 January claimed responsibility for killing ...": a relative
   // clause's subject is the noun before it.
@@ -96,6 +111,7 @@ export function assignRoles(
     if (TERRITORY_RULES.has(hit.rule.id) && /\bfrom\s+(?:the\s+|an?\s+)?$/i.test(gap)) continue;
     if (
       PASSIVE_BY.test(gap) ||
+      LATE_AGENT_BY.test(gap) ||
       AGENT_AFTER.test(gap) ||
       ATTRIBUTED.test(text.slice(sentence.start, a.start))
     ) {
