@@ -38,9 +38,9 @@ const CASUALTIES_BESIDE_HURT =
 
 /** Someone named by role: the noun that closes "a senior militia commander", "former armed forces chief". */
 const ROLE =
-  "commander|leader|member|official|officer|soldier|policeman|inspector|sergeant|captain|lieutenant|colonel|corporal|agent|guard|driver|pilot|journalist|civilian|man|woman|child|boy|girl|fighter|militant|judge|mayor|activist|chief|general|governor|minister|priest|candidate|senator|deputy|councilman|councillor|director|president|prosecutor|attorney|businessman|lawyer|teacher|student|farmer|unionist|politician|trader|doctor|nurse|diplomat|ambassador|cleric|imam|bishop";
+  "commander|leader|member|official|officer|soldier|policeman|gunman|separatist|elder|suspect|insurgent|rebel|terrorist|inspector|sergeant|captain|lieutenant|colonel|corporal|agent|guard|driver|pilot|journalist|civilian|man|woman|child|boy|girl|fighter|militant|judge|mayor|activist|chief|general|governor|minister|priest|candidate|senator|deputy|councilman|councillor|director|president|prosecutor|attorney|businessman|lawyer|teacher|student|farmer|unionist|politician|trader|doctor|nurse|diplomat|ambassador|cleric|imam|bishop";
 const ONE_VICTIM = new RegExp(
-  `\\b(?:killed|killing|eliminated|assassinated|assassinating|shot\\s+dead|executed|murdered|murdering|(?:murder|assassination|killing|slaying)\\s+of)\\s+(?:an?|one|the)?\\s*((?:former\\s+|ex-)?(?:[\\p{L}'’-]+\\s+){0,4}?(?:${ROLE}))\\b`,
+  `\\b(?:killed|killing|kills?|eliminated|assassinated|assassinating|shot\\s+dead|guns?\\s+down|gunned\\s+down|executed|murdered|murdering|(?:murder|assassination|killing|slaying)\\s+of)\\s+(?:an?|one|the)?\\s*((?:former\\s+|ex-)?(?:[\\p{L}'’-]+\\s+){0,4}?(?:${ROLE}))\\b`,
   "iu",
 );
 /**

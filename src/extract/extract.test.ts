@@ -386,3 +386,12 @@ test("roles: an agent told late ('presumably by guerrillas of the ELN') is the n
   assert.equal(e.actor1, "ELN: National Liberation Army");
   assert.equal(e.sub_event_type, "Abduction/forced disappearance");
 });
+
+test("one victim named by role: 'gun down a tribal elder', 'kill a suspected gunman'", () => {
+  assert.deepEqual(casualties("Unknown attackers gun down a tribal elder in Uruzgan"), [
+    ["fatalities", 1, "exact"],
+  ]);
+  assert.deepEqual(casualties("Police kill a suspected gunman in Nalchik"), [
+    ["fatalities", 1, "exact"],
+  ]);
+});

@@ -350,8 +350,14 @@ function confidence(e: SitrepEvent, mentions: Mention[], place: PlaceMention | n
   if (e.time_precision === 1 && mentions.some((m) => m.date)) c += 0.1;
   else if (mentions.some((m) => m.date)) c += 0.05;
   if (e.actor1) c += 0.08;
-  // Stated casualties are the surest sign that something happened, whatever word told it.
-  if (e.claims.some((x) => x.field === "fatalities" && Number(x.value) > 0)) c += CASUALTY_BONUS;
+  // Stated casualties, dead or wounded, are the surest sign that something happened, whatever
+  // word told it.
+  if (
+    e.claims.some(
+      (x) => (x.field === "fatalities" || x.field === "injuries") && Number(x.value) > 0,
+    )
+  )
+    c += CASUALTY_BONUS;
   if (e.actor2) c += 0.04;
   c += Math.min(0.1, 0.04 * (new Set(mentions.map((m) => m.sentence.index)).size - 1));
   if (mentions.every((m) => m.generic)) c -= 0.12;

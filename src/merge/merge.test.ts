@@ -94,7 +94,15 @@ test("violence breaking out at a demonstration, or roads blocked, makes it viole
     ["Violent demonstration"],
   );
   assert.deepEqual(
-    type("Crowds of protesters took to the streets of Hong Kong on Saturday, blocking major roads."),
+    type(
+      "Crowds of protesters took to the streets of Hong Kong on Saturday, blocking major roads.",
+    ),
     ["Violent demonstration"],
   );
+});
+
+test("stated wounded, like stated dead, raise an event's confidence", () => {
+  const [bare] = extract("A bomb exploded near a bus in Quetta.").events;
+  const [hurt] = extract("A bomb exploded near a bus in Quetta, wounding five people.").events;
+  assert.ok(hurt.confidence > bare.confidence, `${hurt.confidence} <= ${bare.confidence}`);
 });
