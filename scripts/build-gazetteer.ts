@@ -44,6 +44,18 @@ interface AdminRow {
   name: string;
 }
 
+/**
+ * News writes GeoNames' "Northern Darfur" or "Southern Kordofan" as "North Darfur", "South
+ * Kordofan": the division's name with a bare compass word, when the rest is a proper name (not
+ * "Northern Province").
+ */
+export function compassForm(name: string): string | null {
+  const m = /^(North|South|East|West)(?:ern)\s+(\S.*)$/.exec(name);
+  if (!m || /^(?:Province|Region|District|Governorate|State|Division|Area|Territory)$/i.test(m[2]))
+    return null;
+  return `${m[1]} ${m[2]}`;
+}
+
 /** A city's effective rank when picking an admin1's representative point: capitals first. */
 const ADMIN_SEAT_CODES = new Set(["PPLC", "PPLA"]);
 
@@ -213,6 +225,8 @@ export function buildGazetteer(out: string): BuildCounts {
     const stripped = strippedAdminKey(r.name);
     if (stripped) forms.push([stripped, "stripped"]);
     for (const alias of admin1Aliases.get(r.code) ?? []) forms.push([alias, "alias"]);
+    const compass = compassForm(r.name);
+    if (compass) forms.push([compass, "alias"]);
     addNames(id, iso, forms);
   });
 

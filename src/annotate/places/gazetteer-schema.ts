@@ -5,7 +5,7 @@ import { PROJECT_ROOT } from "../../core/data-files.ts";
 
 export const DEFAULT_GAZETTEER_PATH = join(PROJECT_ROOT, "data", "build", "gazetteer.sqlite");
 
-export const SCHEMA_VERSION = "7";
+export const SCHEMA_VERSION = "8";
 
 /**
  * Countries and admin1 divisions are not GeoNames features in the packages the index is built

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
 import { join } from "node:path";
 import { describe, it } from "node:test";
-import { isFresh } from "../../../scripts/build-gazetteer.ts";
+import { compassForm, isFresh } from "../../../scripts/build-gazetteer.ts";
 import { PROJECT_ROOT } from "../../core/data-files.ts";
 import { isSitrepError } from "../../core/errors.ts";
 import { openGazetteer } from "./gazetteer.ts";
@@ -50,6 +50,14 @@ describe("gazetteer lookups", () => {
     assert.ok(qaim);
     assert.ok(ids("qaim").includes(qaim.geonameid), "loose key without the article");
     assert.ok(gaz.lookup("deirezor").some((e) => e.name === "Deir ez-Zor" && e.kind === "city"));
+  });
+
+  it("knows 'Northern Darfur' as news writes it, 'North Darfur'", () => {
+    assert.equal(compassForm("Northern Darfur"), "North Darfur");
+    assert.equal(compassForm("Southern Kordofan"), "South Kordofan");
+    assert.equal(compassForm("Northern Province"), null);
+    assert.equal(compassForm("North Kivu"), null);
+    assert.ok(gaz.lookup("north darfur").some((e) => e.kind === "admin1" && e.iso === "SD"));
   });
 
   it("lets Abu Kamal and Albu Kamal meet, and knows Turkey by its English name", () => {
