@@ -91,6 +91,9 @@ export function extractCasualties(
     if (n.start < sentence.start || n.end > sentence.end) continue;
     const after = s.slice(n.end - sentence.start);
     const before = s.slice(0, n.start - sentence.start);
+    // "one of the wounded", "two of the dead": some of a count told elsewhere, not a count
+    if (new RegExp(`^\\s+of\\s+(?:the|those)\\s+(?:${KILL_WORD}|${HURT_WORD})\\b`, "iu").test(after))
+      continue;
     const npAfter = new RegExp(
       `^\\s+(?:of\\s+(?:the\\s+)?)?(${NP})${AUX}(${KILL_WORD}|${HURT_WORD})\\b`,
       "iu",

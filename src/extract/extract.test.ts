@@ -395,3 +395,7 @@ test("one victim named by role: 'gun down a tribal elder', 'kill a suspected gun
     ["fatalities", 1, "exact"],
   ]);
 });
+
+test("'one of the wounded' is some of a count, not a count", () => {
+  assert.deepEqual(casualties("A doctor tried to save one of the wounded demonstrators."), []);
+});

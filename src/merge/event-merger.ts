@@ -1,7 +1,8 @@
 // The same event told several times in one article becomes one event: references ("the
 // strike") join the event they point back to, and mentions that agree on type, place, date
 // and parties join each other. Two attacks on one day in one city stay two when the text says
-// "another" or they disagree on a party or a figure.
+// "another" (not "another 30 people": more victims of the same) or they disagree on a party or
+// a figure.
 import { type DocumentContext, note } from "../core/context.ts";
 import { distanceKm } from "../core/geo.ts";
 import type { Mention, PlaceMention } from "../core/types.ts";
@@ -11,7 +12,7 @@ const STAGE = "merge";
 const SAME_PLACE_KM = 25;
 const VIOLENT = new Set(["Battles", "Explosions/Remote violence", "Violence against civilians"]);
 const ANOTHER =
-  /\b(?:another|separate|second|third|a\s+further|in\s+a\s+separate|elsewhere|meanwhile|also\s+in)\b/i;
+  /\b(?:another(?!\s+(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|\w+teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|several|few)\b))|separate|second|third|a\s+further|in\s+a\s+separate|elsewhere|meanwhile|also\s+in)\b/i;
 
 export interface EventGroup {
   mentions: Mention[];
@@ -93,6 +94,7 @@ function bestGroup(groups: EventGroup[], m: Mention): EventGroup | null {
 }
 
 const DEMONSTRATION_TYPES = new Set(["Protests", "Riots"]);
+const CLASH_WORDS = /\b(?:clash(?:ed|es)?|skirmish(?:es)?|scuffles?|fighting|fought)\b/i;
 
 function compatible(g: EventGroup, m: Mention): boolean {
   const first = g.mentions.find((x) => !x.generic) ?? g.mentions[0];
@@ -107,6 +109,18 @@ function compatible(g: EventGroup, m: Mention): boolean {
     if (!placesCompatible(g, m) || !datesCompatible(g, m)) return false;
     return true;
   }
+  // "clashes erupted between supporters and security forces ... 30 were injured in the
+  // skirmishes": the clashes were the demonstration's (its sentence told them), and so is this.
+  if (
+    (m.reference ||
+      /\b(?:the|these|those)\s+(?:\w+\s+)?$/i.test(
+        m.sentence.text.slice(0, m.trigger.start - m.sentence.start),
+      )) &&
+    m.event_type === "Battles" &&
+    DEMONSTRATION_TYPES.has(first.event_type) &&
+    g.mentions.some((x) => CLASH_WORDS.test(x.sentence.text))
+  )
+    return placesCompatible(g, m);
   if (first.event_type !== m.event_type) {
     const bothViolent = VIOLENT.has(first.event_type) && VIOLENT.has(m.event_type);
     if (!(bothViolent && (m.generic || g.mentions.every((x) => x.generic)))) return false;

@@ -106,3 +106,14 @@ test("stated wounded, like stated dead, raise an event's confidence", () => {
   const [hurt] = extract("A bomb exploded near a bus in Quetta, wounding five people.").events;
   assert.ok(hurt.confidence > bare.confidence, `${hurt.confidence} <= ${bare.confidence}`);
 });
+
+test("a clash told as a demonstration's, and 'another 30' hurt in it, stay one event", () => {
+  const { events } = extract(
+    "Three people died during protests in La Paz on Tuesday after violent clashes erupted between demonstrators and police.\n\n" +
+      "Officials said another 30 people had been injured in the skirmishes on Tuesday.",
+  );
+  assert.equal(events.length, 1, events.map((e) => e.sub_event_type).join(", "));
+  assert.equal(events[0].sub_event_type, "Violent demonstration");
+  assert.equal(events[0].fatalities, 3);
+  assert.equal(events[0].injuries, 30);
+});

@@ -71,7 +71,12 @@ export function refineDemonstrations(groups: EventGroup[], sentences: Sentence[]
           ? ["Protests", "Protest with intervention"]
           : ["Protests", "Peaceful protest"];
     for (const m of demo.mentions) {
-      if (isDemonstration(m) || PART_OF_DEMONSTRATION.has(m.sub_event_type)) {
+      // a clash told as the demonstration's ("in the skirmishes") joined it in the merger
+      if (
+        isDemonstration(m) ||
+        PART_OF_DEMONSTRATION.has(m.sub_event_type) ||
+        m.sub_event_type === "Armed clash"
+      ) {
         m.event_type = event_type;
         m.sub_event_type = sub_event_type;
         m.generic = false;
