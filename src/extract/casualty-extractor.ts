@@ -36,6 +36,9 @@ const TOLL_OVER_PERIOD =
 const CASUALTIES_BESIDE_HURT =
   /\bcasualties\b[^.;]{0,60}?\b(?:wounded|injured|injuries|injury)\b/iu;
 
+/** "one of the wounded", "two of the dead": some of a count told elsewhere, not a count. */
+const PARTITIVE = new RegExp(`^\\s+of\\s+(?:the|those)\\s+(?:${KILL_WORD}|${HURT_WORD})\\b`, "iu");
+
 /** Someone named by role: the noun that closes "a senior militia commander", "former armed forces chief". */
 const ROLE =
   "commander|leader|member|official|officer|soldier|policeman|gunman|separatist|elder|suspect|insurgent|rebel|terrorist|inspector|sergeant|captain|lieutenant|colonel|corporal|agent|guard|driver|pilot|journalist|civilian|man|woman|child|boy|girl|fighter|militant|judge|mayor|activist|chief|general|governor|minister|priest|candidate|senator|deputy|councilman|councillor|director|president|prosecutor|attorney|businessman|lawyer|teacher|student|farmer|unionist|politician|trader|doctor|nurse|diplomat|ambassador|cleric|imam|bishop";
@@ -91,9 +94,7 @@ export function extractCasualties(
     if (n.start < sentence.start || n.end > sentence.end) continue;
     const after = s.slice(n.end - sentence.start);
     const before = s.slice(0, n.start - sentence.start);
-    // "one of the wounded", "two of the dead": some of a count told elsewhere, not a count
-    if (new RegExp(`^\\s+of\\s+(?:the|those)\\s+(?:${KILL_WORD}|${HURT_WORD})\\b`, "iu").test(after))
-      continue;
+    if (PARTITIVE.test(after)) continue;
     const npAfter = new RegExp(
       `^\\s+(?:of\\s+(?:the\\s+)?)?(${NP})${AUX}(${KILL_WORD}|${HURT_WORD})\\b`,
       "iu",
