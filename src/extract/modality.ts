@@ -8,9 +8,12 @@ const NEAR_WORDS = 5;
 /** Words after a noun trigger that may carry an expectation ("attacks expected"). */
 const AFTER_WORDS = 5;
 
-/** Clause starts: a semicolon or colon, or a comma before a new clause's opening word. */
+/**
+ * Clause starts: a semicolon or colon, or a comma before a new clause's opening word. "while
+ * trying to raid", "while on patrol" goes on with the same act: no new clause.
+ */
 const CLAUSE_BREAK =
-  /[;:]\s*|,\s+(?=(?:but|while|whereas|although|though|as|and\s+(?:the|a|an|it|they|he|she)|which|who|after|before|when|since|because)\b)|\s+(?:but|while|whereas|although)\s+/giu;
+  /[;:]\s*|,\s+(?=(?:but|while(?!\s+(?:\w+ing|on|in)\b)|whereas|although|though|as|and\s+(?:the|a|an|it|they|he|she)|which|who|after|before|when|since|because)\b)|\s+(?:but|while(?!\s+(?:\w+ing|on|in)\b)|whereas|although)\s+/giu;
 
 export function clauseStart(sentence: Sentence, at: number): number {
   const s = sentence.text;

@@ -139,3 +139,10 @@ test("where a meeting is held is not where the event it was called off over happ
     found.map((e) => e.location).join(", "),
   );
 });
+
+test("'while trying to ...' goes on with the same act: its place is the event's", () => {
+  const e = one(
+    "An army helicopter was shot down on Monday while trying to land near a base in Kunduz.",
+  );
+  assert.equal(e.location, "Kunduz");
+});
