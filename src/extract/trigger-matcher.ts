@@ -30,8 +30,11 @@ function isDefinite(before: string, trigger: string): boolean {
   // "the packages were intercepted" holds its own verb: a report, not a pointer back.
   // "the two factions clashed": a trigger ending on its verb tells the act itself
   const last = trigger.trim().split(/\s+/).pop() ?? "";
+  // "the kidnapping", "its shelling": an -ing word right after a determiner is a noun
+  const gerundNoun =
+    /^\S+ing(?:\s|$)/i.test(trigger) && DETERMINER.test(before.trimEnd().split(/\s+/).pop() ?? "");
   if (
-    VERB_FORM.test(trigger) ||
+    (VERB_FORM.test(trigger) && !gerundNoun) ||
     (trigger.includes(" ") && /^(?:\S+ed|struck|fought|broke|threw|beat)$/i.test(last)) ||
     /\b(?:were|was|been|is|are)\b/i.test(trigger) ||
     INDEFINITE_BEFORE.test(before)

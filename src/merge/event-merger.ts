@@ -14,6 +14,17 @@ const VIOLENT = new Set(["Battles", "Explosions/Remote violence", "Violence agai
 const ANOTHER =
   /\b(?:another(?!\s+(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|\w+teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|several|few)\b))|separate|second|third|a\s+further|in\s+a\s+separate|elsewhere|meanwhile|also\s+in)\b/i;
 
+/**
+ * "the controversy regarding the kidnapping", "in the case of the killing": an event named as
+ * the topic of something else, whose parties the sentence around it does not tell.
+ */
+const TOPIC_BEFORE =
+  /\b(?:case|controversy|investigation|inquiry|probe|trial|aftermath|wake|memory|issue|question|regarding|concerning|about)\s+(?:of\s+|into\s+|over\s+)?the\s+(?:\w+\s+)?$/i;
+
+function textBefore(m: Mention): string {
+  return m.sentence.text.slice(0, m.trigger.start - m.sentence.start);
+}
+
 export interface EventGroup {
   mentions: Mention[];
   /** Groups this one was told as coming before ("follows the recent drone attack"). */
@@ -39,8 +50,7 @@ export function mergeMentions(ctx: DocumentContext, mentions: Mention[]): EventG
       !m.places.length &&
       !m.date &&
       !m.claims.length &&
-      !m.actor1 &&
-      !m.actor2
+      ((!m.actor1 && !m.actor2) || TOPIC_BEFORE.test(textBefore(m)))
     ) {
       // "The attack drew condemnation": points back to an event this text does not tell.
       note(ctx, STAGE, `"${m.trigger.text}" refers to an event not told here: dropped`);
