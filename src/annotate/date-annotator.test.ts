@@ -29,6 +29,12 @@ test("without a reference date only fully stated dates are kept", () => {
   // "three weeks after" counts from the report's date; with none, it names no day (not the clock's)
   assert.deepEqual(annotateDates("almost three weeks after the offensive began", null), []);
   assert.deepEqual(annotateDates("two days ago", null), []);
+  // lower-case "march" and "may" are the common words
+  assert.deepEqual(annotateDates("Police halted the march in Istanbul", "2024-05-14"), []);
+  assert.equal(
+    annotateDates("Police halted a rally in March", "2024-05-14")[0]?.date,
+    "2024-03-01",
+  );
   assert.equal(annotateDates("on 3 March 2021", null)[0].date, "2021-03-03");
 });
 

@@ -24,6 +24,8 @@ export function annotateDates(text: string, reference: IsoDate | null): DateMent
     if (!hasDay && !hasMonth && !hasYear && !relative) continue; // a time of day alone
     // Without a reference, only what the text fully states can be placed in time.
     if (!ref && (relative || !hasYear)) continue;
+    // "the march in Istanbul", "may attack": the common words, not the months
+    if (/^(?:march|may)$/.test(r.text.trim())) continue;
     const trimmed = trimSpan(r.text);
     const start = r.index + trimmed.offset;
     const spanText = trimmed.text;

@@ -399,3 +399,12 @@ test("one victim named by role: 'gun down a tribal elder', 'kill a suspected gun
 test("'one of the wounded' is some of a count, not a count", () => {
   assert.deepEqual(casualties("A doctor tried to save one of the wounded demonstrators."), []);
 });
+
+test("'a series of battles, by recapturing towns': a preposition ends the series", () => {
+  assert.deepEqual(
+    events(
+      "Government forces dealt a blow to the rebels in a series of battles, by recapturing several towns near Sirte.",
+    ).map((e) => e.sub_event_type),
+    ["Government regains territory"],
+  );
+});

@@ -111,7 +111,7 @@ export function loadExtractionLexicon(): ExtractionLexicon {
     re: new RegExp(`(?<![\\p{L}])(?:${r.pattern})(?![\\p{L}])`, "iu"),
     // "a wave of kidnappings and murders": the cue reaches over a list to the trigger
     justBefore: new RegExp(
-      `(?<![\\p{L}])(?:${r.pattern})(?:\\s+[\\p{L}-]+)?(?:(?:\\s*,|\\s+and|\\s+or)\\s+[\\p{L}-]+){0,2}(?:\\s*,|\\s+and|\\s+or)?\\s*$`,
+      `(?<![\\p{L}])(?:${r.pattern})(?:\\s+[\\p{L}-]+)?(?:(?:\\s*,|\\s+and|\\s+or)\\s+(?!(?:by|in|on|at|of|to|for|with|from|after|before|as|while|when)\\b)[\\p{L}-]+){0,2}(?:\\s*,|\\s+and|\\s+or)?\\s*$`,
       "iu",
     ),
     afterSubject: new RegExp(

@@ -117,3 +117,19 @@ test("a clash told as a demonstration's, and 'another 30' hurt in it, stay one e
   assert.equal(events[0].fatalities, 3);
   assert.equal(events[0].injuries, 30);
 });
+
+test("crowds dispersed, a group attacking a rally, a fence thrown", () => {
+  const type = (text: string) => extract(text).events.map((e) => e.sub_event_type);
+  assert.deepEqual(
+    type("Police halted the march in Istanbul on Saturday, dispersing the crowds."),
+    ["Protest with intervention"],
+  );
+  assert.deepEqual(
+    type("A group of nationalists attacked a peaceful rally in Lyon on Wednesday."),
+    ["Mob violence"],
+  );
+  assert.deepEqual(
+    type("A demonstrator threw a fence into a fire during a protest in Barcelona on Saturday."),
+    ["Violent demonstration"],
+  );
+});
