@@ -408,3 +408,14 @@ test("'a series of battles, by recapturing towns': a preposition ends the series
     ["Government regains territory"],
   );
 });
+
+test("rioted is a riot; attacking a militia is a clash", () => {
+  const type = (text: string) => events(text).map((e) => e.sub_event_type);
+  assert.deepEqual(type("Activists rioted in Hamburg for a second night on Friday."), [
+    "Violent demonstration",
+  ]);
+  assert.deepEqual(
+    type("Al-Shabaab fighters attacked a government militia near Wajid on Monday."),
+    ["Armed clash"],
+  );
+});

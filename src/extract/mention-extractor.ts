@@ -32,7 +32,7 @@ const CIVILIAN_TARGET =
   /^\s*(?:\w+\s+){0,4}?(?:hospitals?|clinics?|schools?|universit(?:y|ies)|colleges?|markets?|marketplaces?|shops?|stores?|cafes?|caf\u00e9s?|teahouses?|restaurants?|hotels?|churche?s?|mosques?|temples?|shrines?|synagogues?|villages?|homes?|houses?|buses|bus|trains?|weddings?|funerals?|stock\s+exchange|(?:local\s+|civilian\s+)?population|civilians|worshippers|pilgrims|passengers)\b/i;
 /** A target that fights back: attacking it is a clash, not violence against civilians. */
 const ARMED_TARGET =
-  /^\s*(?:\w+\s+){0,4}?(?:checkpoints?|(?:military|army|police)\s+(?:bases?|posts?|stations?|positions?|convoys?|camps?|vehicles?|patrols?)|bases?|barracks|convoys?|outposts?|positions|patrols?|police\s+stations?|security\s+(?:forces|posts?|personnel))\b/i;
+  /^\s*(?:\w+\s+){0,4}?(?:checkpoints?|(?:military|army|police)\s+(?:bases?|posts?|stations?|positions?|convoys?|camps?|vehicles?|patrols?)|bases?|barracks|convoys?|outposts?|positions|patrols?|police\s+stations?|security\s+(?:forces|posts?|personnel)|militias?|militiamen|(?:armed|rebel|militia)\s+groups?)\b/i;
 /** State forces named in words the actor dictionary leaves generic ("joint units of the army"). */
 const STATE_WORDS =
   /\b(?:army|military|troops|soldiers|government\s+forces|security\s+forces|armed\s+forces|national\s+guard)\b/i;
