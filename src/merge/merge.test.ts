@@ -133,3 +133,11 @@ test("crowds dispersed, a group attacking a rally, a fence thrown", () => {
     ["Violent demonstration"],
   );
 });
+
+test("an event told only as what came before the news ranks below the news", () => {
+  const { events } = extract(
+    "Government forces recovered control of two villages near Idlib on Monday from rebel fighters who withdrew following intensive artillery bombardment.",
+  );
+  const top = [...events].sort((a, b) => b.confidence - a.confidence)[0];
+  assert.equal(top.sub_event_type, "Government regains territory");
+});
