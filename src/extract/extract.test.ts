@@ -419,3 +419,12 @@ test("rioted is a riot; attacking a militia is a clash", () => {
     ["Armed clash"],
   );
 });
+
+test("a memory cue names its noun within a few words, not a whole clause away", () => {
+  assert.deepEqual(
+    events(
+      "Days before the anniversary of the revolution, police in Cairo continue to arrest dozens of activists.",
+    ).map((e) => e.sub_event_type),
+    ["Arrests"],
+  );
+});

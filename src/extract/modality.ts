@@ -5,6 +5,8 @@ import type { TriggerHit } from "./trigger-matcher.ts";
 
 /** Words of context before a trigger that a near cue ("not", "no") may stand in. */
 const NEAR_WORDS = 5;
+/** Words before a noun trigger in which a memory cue names it ("the victims of the bombing"). */
+const NOUN_CUE_WORDS = 8;
 /** Words after a noun trigger that may carry an expectation ("attacks expected"). */
 const AFTER_WORDS = 5;
 
@@ -78,7 +80,14 @@ export function modalityOf(
         where = `${cue.modality === "history" ? before : governed(before)}${hit.text.split(/\s+/).slice(0, -2).join(" ")}`;
         break;
       case "before_noun":
-        where = PAST_VERB_TRIGGER.test(hit.text) ? "" : before;
+        // "condolences to the families of the victims of the bombing": the memory names the
+        // event within a few words; "days before the anniversary, police continue to arrest" does not
+        where = PAST_VERB_TRIGGER.test(hit.text)
+          ? ""
+          : before
+              .split(/\s+/)
+              .slice(-NOUN_CUE_WORDS - 1)
+              .join(" ");
         break;
       case "year_before": {
         // "the 2015 bombing", "killed in the 1991 war": an event placed by its year alone, earlier
