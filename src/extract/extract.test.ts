@@ -428,3 +428,22 @@ test("a memory cue names its noun within a few words, not a whole clause away", 
     ["Arrests"],
   );
 });
+
+test("destruction from the air is an air strike; a campaign rally is no protest; a charge names an earlier act", () => {
+  const type = (text: string) => events(text).map((e) => e.sub_event_type);
+  assert.deepEqual(type("The Air Force destroyed a number of vehicles near Zardana on Monday."), [
+    "Air/drone strike",
+  ]);
+  assert.deepEqual(
+    type(
+      "Police detained several opposition activists before the President's rally in Voi on Monday.",
+    ),
+    ["Arrests"],
+  );
+  assert.deepEqual(
+    type(
+      "Police arrested an activist in Hong Kong on Thursday on charges of organising an illegal protest.",
+    ),
+    ["Arrests"],
+  );
+});

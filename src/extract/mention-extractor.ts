@@ -33,6 +33,9 @@ const CIVILIAN_TARGET =
 /** A target that fights back: attacking it is a clash, not violence against civilians. */
 const ARMED_TARGET =
   /^\s*(?:\w+\s+){0,4}?(?:checkpoints?|(?:military|army|police)\s+(?:bases?|posts?|stations?|positions?|convoys?|camps?|vehicles?|patrols?)|bases?|barracks|convoys?|outposts?|positions|patrols?|police\s+stations?|security\s+(?:forces|posts?|personnel)|militias?|militiamen|(?:armed|rebel|militia)\s+groups?)\b/i;
+/** Who destroys from the air: property they destroy was struck, not looted. */
+const AIR_DESTRUCTION =
+  /\b(?:air\s+force|warplanes?|jets|aircraft|helicopters?|drones?|airstrikes?|air\s+strikes?|air\s+raids?)\b/i;
 /** State forces named in words the actor dictionary leaves generic ("joint units of the army"). */
 const STATE_WORDS =
   /\b(?:army|military|troops|soldiers|government\s+forces|security\s+forces|armed\s+forces|national\s+guard)\b/i;
@@ -333,6 +336,14 @@ function resolveType({
         generic: false,
       };
     }
+    // "The Air Force destroyed a number of vehicles": destruction from the air is an air strike.
+    if (sub === "Looting/property destruction" && AIR_DESTRUCTION.test(sentence.text))
+      return {
+        event_type: "Explosions/Remote violence",
+        sub_event_type: "Air/drone strike",
+        weapon: "air",
+        generic: false,
+      };
     return { event_type: rule.event_type, sub_event_type: sub, weapon: null, generic: false };
   }
   // "The strike at the mine will continue": a bare strike among workers and unions is a labour one.
