@@ -5,7 +5,7 @@ import { readJson, readTable } from "../core/data-files.ts";
 import { fold } from "../core/text.ts";
 import type { Actor, ActorMention, InterCode } from "../core/types.ts";
 import type { CountryLexicon } from "./countries.ts";
-import { matchPhrases, type PhraseMatch, type Token, tokenize } from "./tokens.ts";
+import { matchPhrases, type PhraseMatch, phraseGap, type Token, tokenize } from "./tokens.ts";
 
 interface AliasEntry {
   actor: Actor;
@@ -213,9 +213,91 @@ const DATE_WORD =
 const CLAIMANT_WHICH =
   /((?:(?:\p{Lu}(?:\.\p{Lu})+\.?|\p{Lu}[\p{L}'’-]*)\s+(?:(?i:of|for|the|de|del|la|and)\s+)?){0,6}(?:\p{Lu}(?:\.\p{Lu})+\.?|\p{Lu}[\p{L}'’-]*)),\s+(?i:which|who)\s+(?:\S+\s+){0,4}?(?i:claimed|assumed|accepted)\s+(?i:the\s+)?(?i:responsibility)/gu;
 
+/**
+ * Both claimant patterns end in this word. They are slow over a whole text, so they run only
+ * over the stretch before each occurrence, where a match can start (claimRanges()). The same
+ * Unicode case folding as the patterns' (?i:...).
+ */
+const RESPONSIBILITY = /responsibility/giu;
+/**
+ * Whitespace-separated tokens between CLAIMANT_WHICH's comma and "responsibility", the
+ * comma's own included: the name's last word and comma, "which", four words, the verb, "the".
+ */
+const WHICH_TOKENS = 8;
+/** What a claimant's name and verb are made of besides ASCII: letters, ’ and spaces. */
+const NAME_CHAR = /[\p{L}’\s]/u;
+
+/**
+ * Whether a UTF-16 unit may be inside a claimant's name or verb: letters, periods,
+ * apostrophes, hyphens, spaces. Half of a surrogate pair counts: a stretch may only grow.
+ */
+function nameChar(c: number): boolean {
+  if (c < 128) {
+    return (
+      (c >= 65 && c <= 90) ||
+      (c >= 97 && c <= 122) ||
+      c === 46 ||
+      c === 39 ||
+      c === 45 ||
+      c === 32 ||
+      (c >= 9 && c <= 13)
+    );
+  }
+  if (c >= 0xd800 && c <= 0xdfff) return true;
+  return NAME_CHAR.test(String.fromCharCode(c));
+}
+
+/** ASCII whitespace: fewer characters than \s, so tokens counted back only grow. */
+function asciiSpace(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13);
+}
+
+/**
+ * Ranges [start, end) of the text that hold every match of a claimant pattern: each
+ * "responsibility" and what may stand before it, `tokens` whitespace-separated tokens and
+ * then a run of name characters (the name runs on to the comma or verb after it). A match
+ * holds nothing but that, so none starts earlier; ranges that meet are one.
+ */
+function claimRanges(text: string, tokens: number): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  RESPONSIBILITY.lastIndex = 0;
+  for (let m = RESPONSIBILITY.exec(text); m; m = RESPONSIBILITY.exec(text)) {
+    let start = m.index;
+    for (let t = 0; t < tokens; t++) {
+      while (start > 0 && asciiSpace(text.charCodeAt(start - 1))) start--;
+      while (start > 0 && !asciiSpace(text.charCodeAt(start - 1))) start--;
+    }
+    while (start > 0 && nameChar(text.charCodeAt(start - 1))) start--;
+    for (let last = out.at(-1); last && start <= last[1]; last = out.at(-1)) {
+      start = Math.min(start, last[0]);
+      out.pop();
+    }
+    out.push([start, m.index + m[0].length]);
+  }
+  return out;
+}
+
+/**
+ * text.matchAll(re) where every match lies in one of the ranges: the pattern has no
+ * lookaround, so what it finds in a range is what it finds there in the whole text.
+ */
+function matchesIn(text: string, re: RegExp, ranges: Array<[number, number]>): RegExpExecArray[] {
+  const out: RegExpExecArray[] = [];
+  for (const [start, end] of ranges) {
+    for (const m of text.slice(start, end).matchAll(re)) {
+      m.index = (m.index ?? 0) + start;
+      out.push(m);
+    }
+  }
+  return out;
+}
+
 function claimants(text: string, found: ActorMention[]): ActorMention[] {
   const out: ActorMention[] = [];
-  const matches = [...text.matchAll(CLAIMANT_WHICH), ...text.matchAll(CLAIMANT)];
+  const matches = [
+    ...matchesIn(text, CLAIMANT_WHICH, claimRanges(text, WHICH_TOKENS)),
+    ...matchesIn(text, CLAIMANT, claimRanges(text, 0)),
+  ];
   for (const m of matches) {
     const words = m[1].trim().split(/\s+/);
     while (words.length && NOT_A_CLAIMANT.test(words[0])) words.shift();
@@ -258,8 +340,17 @@ function sameLetters(a: string, b: string): boolean {
 }
 
 export function isAllCaps(text: string): boolean {
+  // an ASCII small letter settles it without building the string of letters
+  if (/[a-z]/.test(text.slice(0, 4000))) return false;
   const letters = text.slice(0, 4000).replace(/[^\p{L}]/gu, "");
   return letters.length > 40 && letters === letters.toUpperCase();
+}
+
+/** Whether a word starts with a capital: by its code for ASCII, the usual case. */
+function startsUpper(word: string): boolean {
+  const c = word.charCodeAt(0);
+  if (c < 128) return c >= 65 && c <= 90;
+  return /^\p{Lu}/u.test(word);
 }
 
 /** A country name or demonym starting at token i (up to three words: "United Arab Emirates"). */
@@ -272,11 +363,11 @@ export function countryAt(
 ): { iso: string; last: number } | null {
   const first = tokens[i];
   // Country words are proper nouns: in mixed-case text they start with a capital.
-  if (!allCaps && !/^\p{Lu}/u.test(first.text)) return null;
+  if (!allCaps && !startsUpper(first.text)) return null;
   let key = "";
   let found: { iso: string; last: number } | null = null;
   for (let j = i; j < Math.min(tokens.length, i + 3); j++) {
-    if (j > i && !/^[\s\-.]{1,3}$/.test(text.slice(tokens[j - 1].end, tokens[j].start))) break;
+    if (j > i && !phraseGap(text, tokens[j - 1].end, tokens[j].start)) break;
     key = j === i ? tokens[j].key : `${key} ${tokens[j].key}`;
     const raw = text.slice(first.start, tokens[j].end);
     const withDot = text[tokens[j].end] === "." ? `${raw}.` : raw;

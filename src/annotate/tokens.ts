@@ -56,6 +56,15 @@ function prefixesOf(dict: Map<string, unknown>): Set<string> {
   return set;
 }
 
+const PHRASE_GAP = /^[\s\-.]{1,3}$/;
+
+/** Whether text[from, to) may join two words of a phrase: 1-3 spaces, hyphens or periods. */
+export function phraseGap(text: string, from: number, to: number): boolean {
+  // the usual gap, one space, needs no slice and no regex
+  if (to - from === 1 && text.charCodeAt(from) === 32) return true;
+  return PHRASE_GAP.test(text.slice(from, to));
+}
+
 export function matchPhrases<T>(
   text: string,
   tokens: Token[],
@@ -69,7 +78,7 @@ export function matchPhrases<T>(
     let best: PhraseMatch<T> | null = null;
     let key = "";
     for (let j = i; j < Math.min(tokens.length, i + maxWords); j++) {
-      if (j > i && !/^[\s\-.]{1,3}$/.test(text.slice(tokens[j - 1].end, tokens[j].start))) break;
+      if (j > i && !phraseGap(text, tokens[j - 1].end, tokens[j].start)) break;
       key = j === i ? tokens[j].key : `${key} ${tokens[j].key}`;
       if (!prefixes.has(key)) break;
       const values = dict.get(key);

@@ -33,6 +33,12 @@ export interface Gazetteer {
   readonly path: string;
   /** Every entry stored under a fold()ed key, best-matched first; [] when none. */
   lookup(key: string): GazetteerEntry[];
+  /**
+   * The Bloom filter over every key (place-keys.ts), or null when the index has none: a caller
+   * trying many keys can hash each as it reads it and skip those surely absent (lookup() does
+   * the same test first, so skipping changes nothing).
+   */
+  keyFilter(): Uint8Array | null;
   /** The country entry (kind 'country') for an ISO alpha-2 code. */
   country(iso: string): GazetteerEntry | null;
   /** The admin1 entry for an ISO code and GeoNames admin1 code. */
@@ -177,6 +183,9 @@ export function openGazetteer(path: string = DEFAULT_GAZETTEER_PATH): Gazetteer 
             ),
           ) as GazetteerEntry[],
       );
+    },
+    keyFilter() {
+      return filter;
     },
     country(iso) {
       return cached(entries, `c:${iso}`, () => {

@@ -9,11 +9,18 @@
 //   4. refine       sub-places ("the Al-Mashtal neighborhood of Baghdad"), "near X",
 //                   "20 km north of X", "eastern X": precision 2, span widened
 import { distanceKm } from "../../core/geo.ts";
-import { fold, foldLoose } from "../../core/text.ts";
+import { fold, foldLoose, LOOSE_ARTICLES } from "../../core/text.ts";
 import type { PlaceKind, PlaceMention, Sentence } from "../../core/types.ts";
 import type { Gazetteer, GazetteerEntry } from "./gazetteer.ts";
-import { type NameHow, skeletonKey } from "./place-keys.ts";
-import { type CueRole, isCue, placeLexicons } from "./place-lexicons.ts";
+import {
+  BLOOM_SEEDS,
+  bloomMayHaveHashed,
+  fnvStep,
+  type NameHow,
+  skeletonKey,
+  skeletonRewrites,
+} from "./place-keys.ts";
+import { type CueRole, isCue, type PlaceLexicons, placeLexicons } from "./place-lexicons.ts";
 
 export interface PlaceAnnotatorOptions {
   /** Receives one line per decision worth explaining ("dropped Biden: part of a longer name"). */
@@ -214,6 +221,13 @@ interface Tok {
   shape: Shape;
   sent: number;
   initial: boolean;
+  /** UTF-16 units of letters, and of small letters, in the token: for sentenceModes(). */
+  letters: number;
+  lower: number;
+  /** A common English word (common-words.tsv) or a connector: 1, 0, or -1 until asked. */
+  common: number;
+  /** A key of ASCII letters and digits (PLAIN_KEY). */
+  plain: boolean;
 }
 
 const WORD = /(?:\p{Lu}\.){2,}|[\p{L}\p{M}\p{N}]+(?:['’‘`ʼ][\p{L}\p{M}]+)*/gu;
@@ -244,33 +258,167 @@ function fallbackSentences(text: string): Span0[] {
   return out;
 }
 
+/** UTF-16 units of letters (\p{L}) and of small letters (\p{Ll}) in s. */
+function letterCounts(s: string): [number, number] {
+  let letters = 0;
+  let lower = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 128) {
+      if (c >= 97 && c <= 122) {
+        letters++;
+        lower++;
+      } else if (c >= 65 && c <= 90) letters++;
+      continue;
+    }
+    const ch = String.fromCodePoint(s.codePointAt(i) ?? c);
+    if (/\p{L}/u.test(ch)) {
+      letters += ch.length;
+      if (/\p{Ll}/u.test(ch)) lower += ch.length;
+    }
+    i += ch.length - 1;
+  }
+  return [letters, lower];
+}
+
+/** A token of a word match: where in the match, and what tokenize() keeps of it. */
+interface Piece {
+  offset: number;
+  length: number;
+  key: string;
+  shape: Shape;
+  letters: number;
+  lower: number;
+  plain: boolean;
+}
+
+function isAsciiLower(c: number): boolean {
+  return c >= 97 && c <= 122;
+}
+function isAsciiUpper(c: number): boolean {
+  return c >= 65 && c <= 90;
+}
+function isAsciiDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+/**
+ * For a match of ASCII letters and digits only (most words): where CAMEL_GLUE splits it, the
+ * last small letter followed by two capitals, or 0; -1 for any other match. Such a match has
+ * no apostrophe to drop, and \p{Lu}, \p{Ll}, \p{N} in it are A-Z, a-z, 0-9.
+ */
+function asciiSplit(match: string): number {
+  for (let i = 0; i < match.length; i++) {
+    const c = match.charCodeAt(i);
+    if (!isAsciiLower(c) && !isAsciiUpper(c) && !isAsciiDigit(c)) return -1;
+  }
+  for (let p = match.length - 2; p >= 1; p--) {
+    if (
+      isAsciiLower(match.charCodeAt(p - 1)) &&
+      isAsciiUpper(match.charCodeAt(p)) &&
+      isAsciiUpper(match.charCodeAt(p + 1))
+    ) {
+      return p;
+    }
+  }
+  return 0;
+}
+
+/** A Piece of ASCII letters and digits, by character codes: fold() is its lower case. */
+function asciiPiece(offset: number, w: string): Piece {
+  let letters = 0;
+  let lower = 0;
+  for (let i = 0; i < w.length; i++) {
+    const c = w.charCodeAt(i);
+    if (isAsciiLower(c)) {
+      letters++;
+      lower++;
+    } else if (isAsciiUpper(c)) letters++;
+  }
+  const first = w.charCodeAt(0);
+  const shape: Shape = isAsciiDigit(first)
+    ? "num"
+    : !isAsciiUpper(first)
+      ? "lower"
+      : lower > 0 || letters < 2
+        ? "cap"
+        : "upper";
+  return { offset, length: w.length, key: w.toLowerCase(), shape, letters, lower, plain: true };
+}
+
+/**
+ * The tokens of any other word match ("Baghdad’s" is "Baghdad", "Ḥamāh" folds to "hamah"),
+ * by the match: each is split, folded and shaped once. Cleared when full.
+ */
+const piecesCache = new Map<string, Piece[]>();
+const PIECES_CACHE_LIMIT = 100_000;
+
+function piecesOf(match: string): Piece[] {
+  const hit = piecesCache.get(match);
+  if (hit) return hit;
+  const words: Array<[number, string]> = [];
+  let word = match;
+  if (word.length > 3 && /['’]s$/i.test(word)) word = word.slice(0, -2);
+  const glued = CAMEL_GLUE.exec(word);
+  if (glued && !word.includes(".")) {
+    words.push([0, glued[1]], [glued[1].length, glued[2]]);
+  } else {
+    words.push([0, word]);
+  }
+  const pieces = words.map(([offset, w]): Piece => {
+    const [letters, lower] = letterCounts(w);
+    const key = fold(w);
+    return {
+      offset,
+      length: w.length,
+      key,
+      shape: shapeOf(w),
+      letters,
+      lower,
+      plain: PLAIN_KEY.test(key),
+    };
+  });
+  if (piecesCache.size >= PIECES_CACHE_LIMIT) piecesCache.clear();
+  piecesCache.set(match, pieces);
+  return pieces;
+}
+
 function tokenize(text: string, sentences: Span0[]): Tok[] {
   const toks: Tok[] = [];
   let s = 0;
   WORD.lastIndex = 0;
   for (let m = WORD.exec(text); m; m = WORD.exec(text)) {
-    const pieces: Array<[number, string]> = [];
-    let word = m[0];
-    if (word.length > 3 && /['’]s$/i.test(word)) word = word.slice(0, -2);
-    const glued = CAMEL_GLUE.exec(word);
-    if (glued && !word.includes(".")) {
-      pieces.push([m.index, glued[1]], [m.index + glued[1].length, glued[2]]);
-    } else {
-      pieces.push([m.index, word]);
-    }
-    for (const [start, w] of pieces) {
+    const word = m[0];
+    const split = asciiSplit(word);
+    const pieces =
+      split === 0
+        ? [asciiPiece(0, word)]
+        : split > 0
+          ? [asciiPiece(0, word.slice(0, split)), asciiPiece(split, word.slice(split))]
+          : piecesOf(word);
+    for (const p of pieces) {
+      const start = m.index + p.offset;
       while (s + 1 < sentences.length && sentences[s + 1].start <= start) s++;
       const prev = toks[toks.length - 1];
-      const gap = prev ? text.slice(prev.end, start) : "";
-      const initial =
-        !prev || prev.sent !== s || /[.!?:;“"([]|\n\s*\n/.test(gap) || /\s[—–-]\s/.test(gap);
+      let initial: boolean;
+      if (!prev || prev.sent !== s) initial = true;
+      // a single space, the usual gap, has none of the marks below
+      else if (start - prev.end === 1 && text.charCodeAt(prev.end) === 32) initial = false;
+      else {
+        const gap = text.slice(prev.end, start);
+        initial = /[.!?:;“"([]|\n\s*\n/.test(gap) || /\s[—–-]\s/.test(gap);
+      }
       toks.push({
         start,
-        end: start + w.length,
-        key: fold(w),
-        shape: shapeOf(w),
+        end: start + p.length,
+        key: p.key,
+        shape: p.shape,
         sent: s,
         initial,
+        letters: p.letters,
+        lower: p.lower,
+        common: -1,
+        plain: p.plain,
       });
     }
   }
@@ -278,9 +426,8 @@ function tokenize(text: string, sentences: Span0[]): Tok[] {
 }
 
 function sentenceModes(text: string, toks: Tok[], count: number): Mode[] {
-  const docLetters = text.replace(/[^\p{L}]/gu, "");
-  const docLower = docLetters.replace(/[^\p{Ll}]/gu, "").length;
-  if (docLetters.length > 0 && docLower / docLetters.length < UPPER_CASE_SHARE) {
+  const [docLetters, docLower] = letterCounts(text);
+  if (docLetters > 0 && docLower / docLetters < UPPER_CASE_SHARE) {
     return new Array(count).fill("upper");
   }
   const modes: Mode[] = new Array(count).fill("mixed");
@@ -289,11 +436,9 @@ function sentenceModes(text: string, toks: Tok[], count: number): Mode[] {
   const long = new Array(count).fill(0);
   const longCap = new Array(count).fill(0);
   for (const t of toks) {
-    const w = text.slice(t.start, t.end);
-    const l = w.replace(/[^\p{L}]/gu, "");
-    letters[t.sent] += l.length;
-    lower[t.sent] += l.replace(/[^\p{Ll}]/gu, "").length;
-    if (l.length >= 4) {
+    letters[t.sent] += t.letters;
+    lower[t.sent] += t.lower;
+    if (t.letters >= 4) {
       long[t.sent]++;
       if (t.shape === "cap" || t.shape === "upper") longCap[t.sent]++;
     }
@@ -313,6 +458,9 @@ interface Candidate {
   /** Token range of the name itself. */
   i: number;
   j: number;
+  /** The name as written (tokens i..j), and its fold(). */
+  name: string;
+  key: string;
   /** Token range of the mention, with an admin suffix or "province of". */
   first: number;
   last: number;
@@ -369,6 +517,31 @@ function basePrecision(kind: PlaceKind): 1 | 2 | 3 {
   return kind === "country" ? 3 : kind === "admin1" ? 2 : 1;
 }
 
+const NO_ENTRIES = Object.freeze([]) as unknown as GazetteerEntry[];
+/** A key of ASCII letters and digits, whose fold(), foldLoose() and skeleton are plain to derive. */
+const PLAIN_KEY = /^[a-z0-9]+$/;
+
+const cueTailsCache = new WeakMap<PlaceLexicons, Set<string>>();
+
+/**
+ * Every cue's trailing words ("base" and "air base" of "air base"), of every role: a token
+ * that is none of them ends no cue, alone or after the token before it.
+ */
+function cueTails(lex: PlaceLexicons): Set<string> {
+  let tails = cueTailsCache.get(lex);
+  if (!tails) {
+    tails = new Set();
+    for (const cues of lex.cues.values()) {
+      for (const cue of cues) {
+        const words = cue.split(" ");
+        for (let w = 0; w < words.length; w++) tails.add(words.slice(w).join(" "));
+      }
+    }
+    cueTailsCache.set(lex, tails);
+  }
+  return tails;
+}
+
 /** A fold()ed cue as a pattern: its spaces match spaces or hyphens ("north east", "north-east"). */
 function escapeRe(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/ /g, "[\\s-]+");
@@ -386,6 +559,7 @@ export function annotatePlaces(
 ): PlaceMention[] {
   const log = options.log ?? (() => {});
   const lex = placeLexicons();
+  const tails = cueTails(lex);
   const ranges: Span0[] = sentences.length
     ? [...sentences].sort((a, b) => a.start - b.start)
     : fallbackSentences(text);
@@ -393,32 +567,90 @@ export function annotatePlaces(
   const modes = sentenceModes(text, toks, ranges.length);
   const surface = (a: number, b: number) => text.slice(toks[a].start, toks[b].end);
 
+  /** Whether one space alone parts tokens a and b: the usual gap, tested without a slice. */
+  const oneSpace = (a: number, b: number): boolean =>
+    toks[b].start - toks[a].end === 1 && text.charCodeAt(toks[a].end) === 32;
   const joinable = (a: number, b: number): boolean => {
     if (b >= toks.length || toks[a].sent !== toks[b].sent) return false;
+    if (oneSpace(a, b)) return true;
     return /^(?:[ \t]+|[ \t]*\r?\n[ \t]*|[-‐])$/.test(text.slice(toks[a].end, toks[b].start));
   };
   const spaced = (a: number, b: number): boolean =>
     b < toks.length &&
     toks[a].sent === toks[b].sent &&
-    /^\s+$/.test(text.slice(toks[a].end, toks[b].start));
+    (oneSpace(a, b) || /^\s+$/.test(text.slice(toks[a].end, toks[b].start)));
   const isCap = (k: number) => toks[k].shape === "cap" || toks[k].shape === "upper";
   const modeOf = (k: number) => modes[toks[k].sent];
 
   // ---- 1. candidates
+  const filter = gaz.keyFilter();
+  /** skeletonRewrites() of each token's key, as needed. */
+  const rewrites: string[] = [];
+  /** Whether every token of i..j has a key of ASCII letters and digits. */
+  const plainSpan = (i: number, j: number): boolean => {
+    for (let k = i; k <= j; k++) if (!toks[k].plain) return false;
+    return true;
+  };
+  /** The two filter hashes of the keys of tokens from..to joined by spaces, as [h1, h2]. */
+  const hashSpan = (from: number, to: number): [number, number] => {
+    let h1: number = BLOOM_SEEDS[0];
+    let h2: number = BLOOM_SEEDS[1];
+    for (let k = from; k <= to; k++) {
+      if (k > from) {
+        h1 = fnvStep(h1, 32);
+        h2 = fnvStep(h2, 32);
+      }
+      const key = toks[k].key;
+      for (let c = 0; c < key.length; c++) {
+        h1 = fnvStep(h1, key.charCodeAt(c));
+        h2 = fnvStep(h2, key.charCodeAt(c));
+      }
+    }
+    return [h1, h2];
+  };
+  /**
+   * Whether any key lookupSpan() would try for tokens i..j of plain keys may be in the index,
+   * by the gazetteer's filter alone. Most spans tried are no name: this hashes their keys as
+   * it reads the tokens, where a lookup builds each key, its loose form and its skeleton.
+   */
+  function spanMayMatch(
+    filter: Uint8Array,
+    i: number,
+    j: number,
+    surelyArticle: boolean,
+    skeletonAllowed: boolean,
+  ): boolean {
+    if (bloomMayHaveHashed(filter, ...hashSpan(i, j))) return true;
+    // foldLoose() of plain keys drops the first when it is an article
+    const stripped = surelyArticle && LOOSE_ARTICLES.has(toks[i].key);
+    if (stripped) {
+      let looseLength = j - i - 1;
+      for (let k = i + 1; k <= j; k++) looseLength += toks[k].key.length;
+      if (looseLength >= 3 && bloomMayHaveHashed(filter, ...hashSpan(i + 1, j))) return true;
+    }
+    if (!skeletonAllowed) return false;
+    // skeletonKey(): the tokens' rewrites run together, a run of one letter as one
+    let h1: number = BLOOM_SEEDS[0];
+    let h2: number = BLOOM_SEEDS[1];
+    let length = 0;
+    let last = -1;
+    for (let k = stripped ? i + 1 : i; k <= j; k++) {
+      rewrites[k] ??= skeletonRewrites(toks[k].key);
+      const part = rewrites[k];
+      for (let c = 0; c < part.length; c++) {
+        const code = part.charCodeAt(c);
+        if (code === last) continue;
+        h1 = fnvStep(h1, code);
+        h2 = fnvStep(h2, code);
+        last = code;
+        length++;
+      }
+    }
+    return length >= MIN_SKELETON_LETTERS && bloomMayHaveHashed(filter, h1, h2);
+  }
+
   /** Entries for tokens i..j: under fold(), then without an Arabic article, then by skeleton. */
   function lookupSpan(i: number, j: number, allCommon: boolean): GazetteerEntry[] {
-    let key = toks[i].key;
-    for (let k = i + 1; k <= j; k++) key += ` ${toks[k].key}`;
-    const byId = new Map<number, GazetteerEntry>();
-    /** `via`: how the looked-up key was derived from the text; an entry ranks no better. */
-    const add = (k: string, via: NameHow = "name") => {
-      for (const found of gaz.lookup(k)) {
-        const e = HOW_PENALTY[via] > HOW_PENALTY[found.how] ? { ...found, how: via } : found;
-        const had = byId.get(e.geonameid);
-        if (!had || HOW_PENALTY[e.how] < HOW_PENALTY[had.how]) byId.set(e.geonameid, e);
-      }
-    };
-    add(key);
     // without a leading Arabic article ("Al Anbar" → "anbar"), when the article is surely one:
     // "al"/"el", or hyphened on ("ad-Dawr"); a spaced "an", "as", "at" is English ("AN AMERICAN")
     const article = toks[i].key;
@@ -427,19 +659,41 @@ export function annotatePlaces(
       (article === "al" ||
         article === "el" ||
         /^[-‐]$/.test(text.slice(toks[i].end, toks[i + 1].start)));
-    const loose = surelyArticle ? foldLoose(key) : key;
-    if (loose !== key && loose.length >= 3) add(loose);
     // by skeleton when nothing matched, or when the spelling is one transliterations vary
     // ("al-Mansoura" is also the Syrian Al Mansurah, not only Egypt's Al-Mansoura)
-    if (
-      (byId.size === 0 || VARIANT_SPELLING.test(key)) &&
+    const skeletonAllowed =
       j - i < MAX_SKELETON_TOKENS &&
       !(modeOf(i) === "upper" && allCommon) &&
-      (j > i || SKELETON_WORTHY.test(key))
-    ) {
-      const sk = skeletonKey(key, surelyArticle);
-      if (sk.length >= MIN_SKELETON_LETTERS && sk !== key && sk !== loose) add(sk, "skeleton");
+      (j > i || SKELETON_WORTHY.test(toks[i].key));
+    if (filter && plainSpan(i, j) && !spanMayMatch(filter, i, j, surelyArticle, skeletonAllowed)) {
+      return NO_ENTRIES;
     }
+    let key = toks[i].key;
+    for (let k = i + 1; k <= j; k++) key += ` ${toks[k].key}`;
+    const exact = gaz.lookup(key);
+    const loose = surelyArticle ? foldLoose(key) : key;
+    const byLoose = loose !== key && loose.length >= 3 ? gaz.lookup(loose) : NO_ENTRIES;
+    let bySkeleton = NO_ENTRIES;
+    if ((exact.length + byLoose.length === 0 || VARIANT_SPELLING.test(key)) && skeletonAllowed) {
+      const sk = skeletonKey(key, surelyArticle);
+      if (sk.length >= MIN_SKELETON_LETTERS && sk !== key && sk !== loose) {
+        bySkeleton = gaz.lookup(sk);
+      }
+    }
+    // the usual case, one key's entries alone, needs no merging: a key lists a place once
+    if (byLoose.length === 0 && bySkeleton.length === 0) return exact;
+    const byId = new Map<number, GazetteerEntry>();
+    /** `via`: how the looked-up key was derived from the text; an entry ranks no better. */
+    const add = (entries: readonly GazetteerEntry[], via: NameHow = "name") => {
+      for (const found of entries) {
+        const e = HOW_PENALTY[via] > HOW_PENALTY[found.how] ? { ...found, how: via } : found;
+        const had = byId.get(e.geonameid);
+        if (!had || HOW_PENALTY[e.how] < HOW_PENALTY[had.how]) byId.set(e.geonameid, e);
+      }
+    };
+    add(exact);
+    add(byLoose);
+    add(bySkeleton, "skeleton");
     return [...byId.values()];
   }
 
@@ -450,7 +704,11 @@ export function annotatePlaces(
     ARABIC_ARTICLES.has(toks[k + 1].key) &&
     /^[-‐]$/.test(text.slice(toks[k + 1].end, toks[k + 2].start)) &&
     isCap(k + 2);
-  const isCommonTok = (k: number) => lex.common.has(toks[k].key) || CONNECTORS.has(toks[k].key);
+  const isCommonTok = (k: number): boolean => {
+    const t = toks[k];
+    if (t.common < 0) t.common = lex.common.has(t.key) || CONNECTORS.has(t.key) ? 1 : 0;
+    return t.common === 1;
+  };
 
   function canBegin(k: number): boolean {
     const t = toks[k];
@@ -500,9 +758,12 @@ export function annotatePlaces(
       }
       const entries = lookupSpan(i, j, allCommon);
       if (entries.length) {
+        const name = surface(i, j);
         hit = {
           i,
           j,
+          name,
+          key: fold(name),
           first: i,
           last: j,
           entries,
@@ -574,8 +835,8 @@ export function annotatePlaces(
   /** Given names seen before a surname ("Jordan Peterson"): not places elsewhere either, countries included. */
   const givenNames = new Set<string>();
   for (const c of candidates) {
-    const name = surface(c.i, c.j);
-    const key = fold(name);
+    const name = c.name;
+    const key = c.key;
     const single = c.i === c.j;
     const drop = (why: string) => log(`dropped "${name}": ${why}`);
     const when = lex.notPlaces.get(key);
@@ -896,12 +1157,16 @@ export function annotatePlaces(
   // What the other names of the text most likely are, indexed by division and by 1° cell: a
   // name's entries within PLAUSIBLE_SPREAD of its best on population alone.
   const byDivision = new Map<string, { key: string; id: number }[]>();
-  const byCell = new Map<string, { key: string; e: GazetteerEntry }[]>();
-  const cellOf = (lat: number, lon: number) => `${Math.floor(lat)}|${Math.floor(lon)}`;
+  const byCell = new Map<number, { key: string; e: GazetteerEntry }[]>();
+  /** Countries of the towns in byCell: a town elsewhere has no neighbour to look for. */
+  const cellIsos = new Set<string>();
+  /** A 1° cell as a number: rows of 400 leave room for the longitudes nearCount() steps to. */
+  const cellAt = (lat0: number, lon0: number) => (lat0 + 91) * 400 + (lon0 + 182);
+  const cellOf = (lat: number, lon: number) => cellAt(Math.floor(lat), Math.floor(lon));
   function indexNeighbours(): void {
     for (const c of kept) {
       if (c.needsCountry) continue;
-      const key = fold(surface(c.i, c.j));
+      const key = c.key;
       // a country's name is the country: "Russia" lends no Russia, Ohio to "Geneva"
       const scored = c.entries.map((e) => ({ e, s: baseScore(e) })).sort((x, y) => y.s - x.s);
       const top = scored[0]?.s ?? 0;
@@ -919,12 +1184,14 @@ export function annotatePlaces(
           const cell = cellOf(e.lat, e.lon);
           if (!byCell.has(cell)) byCell.set(cell, []);
           byCell.get(cell)?.push({ key, e });
+          cellIsos.add(e.iso);
         }
       }
     }
   }
   indexNeighbours();
-  const nearCache = new Map<string, number>();
+  /** nearCount() by name and place: a name told several times is one question. */
+  const nearCache = new Map<string, Map<number, number>>();
   /**
    * Whether another name of the text may be a place in e's division or within NEARBY_KM of it:
    * "Nawa ... Tasil" are two Daraa towns, so Nawa is not Naha in Japan.
@@ -935,20 +1202,24 @@ export function annotatePlaces(
   /** How many other names of the text may lie in e's division or near it (nearOther). */
   function nearCount(c: Candidate, e: GazetteerEntry): number {
     if (e.kind === "country") return 0;
-    const key = fold(surface(c.i, c.j));
-    const memo = `${key}|${e.geonameid}`;
-    const hit = nearCache.get(memo);
+    const key = c.key;
+    let memo = nearCache.get(key);
+    if (!memo) {
+      memo = new Map();
+      nearCache.set(key, memo);
+    }
+    const hit = memo.get(e.geonameid);
     if (hit !== undefined) return hit;
     const names = new Set<string>();
     // another name, and another place: "Al-Mansurah ... al-Mansoura" is one town told twice
     const others = e.admin1Code ? byDivision.get(`${e.iso}.${e.admin1Code}`) : undefined;
     for (const o of others ?? []) if (o.key !== key && o.id !== e.geonameid) names.add(o.key);
-    if (e.kind === "city") {
+    if (e.kind === "city" && cellIsos.has(e.iso)) {
       const lat0 = Math.floor(e.lat);
       const lon0 = Math.floor(e.lon);
       for (let dy = -1; dy <= 1; dy++) {
         for (let dx = -2; dx <= 2; dx++) {
-          for (const o of byCell.get(`${lat0 + dy}|${lon0 + dx}`) ?? []) {
+          for (const o of byCell.get(cellAt(lat0 + dy, lon0 + dx)) ?? []) {
             if (o.key === key || names.has(o.key) || o.e.iso !== e.iso) continue;
             if (o.e.geonameid === e.geonameid) continue;
             if (distanceKm(o.e.lat, o.e.lon, e.lat, e.lon) <= NEARBY_KM) names.add(o.key);
@@ -956,7 +1227,7 @@ export function annotatePlaces(
         }
       }
     }
-    nearCache.set(memo, names.size);
+    memo.set(e.geonameid, names.size);
     return names.size;
   }
 
@@ -977,7 +1248,7 @@ export function annotatePlaces(
     margin: number;
   }
   function resolve(c: Candidate, final: boolean): Resolution | null {
-    const name = surface(c.i, c.j);
+    const name = c.name;
     const score = (e: GazetteerEntry) =>
       baseScore(e) +
       (namedFor(c, e.iso) ? NAMED_COUNTRY_BONUS : lentFor(c, e) ? LENT_COUNTRY_BONUS : 0) +
@@ -1172,7 +1443,7 @@ export function annotatePlaces(
 
   /** The noun (one or two tokens) of a role ending at token k, as [firstToken, role]. */
   function nounEndingAt(k: number, roles: CueRole[]): [number, CueRole] | null {
-    if (k < 0) return null;
+    if (k < 0 || !tails.has(toks[k].key)) return null;
     for (const role of roles) {
       if (k >= 1 && spaced(k - 1, k) && isCue(lex, role, `${toks[k - 1].key} ${toks[k].key}`)) {
         return [k - 1, role];

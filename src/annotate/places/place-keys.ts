@@ -36,12 +36,89 @@ const FINAL_AH = /([^aeiou\s])[ae]h\b/g;
  * "Mansoura" and "Mansurah" both "mansura".
  */
 export function skeletonKey(s: string, article = true): string {
-  return (article ? foldLoose(s) : fold(s))
+  const folded = article ? foldLoose(s) : fold(s);
+  if (/^[a-z0-9 ]*$/.test(folded)) return asciiSkeleton(folded);
+  return folded
     .replace(FINAL_AH, "$1a")
     .replace(/ou|oo/g, "u")
     .replace(/ee/g, "i")
     .replace(/\s+/g, "")
     .replace(/(.)\1+/g, "$1");
+}
+
+const A = 97;
+const E = 101;
+const H = 104;
+const I = 105;
+const O = 111;
+const U = 117;
+const SPACE = 32;
+
+/**
+ * skeletonKey()'s rewrites, one pass each over character codes, for a folded key of ASCII
+ * letters, digits and spaces: the annotator asks for thousands of keys a text, the regex
+ * chain costs a string per step. Each pass scans left to right as the global regex does.
+ */
+function asciiSkeleton(s: string): string {
+  return squeeze(skeletonRewrites(s));
+}
+
+/**
+ * skeletonKey()'s in-word rewrites ("-ah" as "-a", "ou" and "oo" as "u", "ee" as "i") of a
+ * folded key of ASCII letters, digits and spaces. None reaches across a space, so a key's
+ * rewrites are those of its words joined: skeletonKey() of ASCII words is squeeze() of theirs.
+ */
+export function skeletonRewrites(s: string): string {
+  let src: number[] = [];
+  for (let i = 0; i < s.length; i++) src.push(s.charCodeAt(i));
+  // FINAL_AH: a consonant (or digit), "a" or "e", "h", then the end of the word
+  let out: number[] = [];
+  for (let i = 0; i < src.length; i++) {
+    const c = src[i];
+    if (
+      c !== A &&
+      c !== E &&
+      c !== I &&
+      c !== O &&
+      c !== U &&
+      c !== SPACE &&
+      (src[i + 1] === A || src[i + 1] === E) &&
+      src[i + 2] === H &&
+      (i + 3 === src.length || src[i + 3] === SPACE)
+    ) {
+      out.push(c, A);
+      i += 2;
+    } else out.push(c);
+  }
+  // "ou" and "oo" as "u", then "ee" as "i"
+  [src, out] = [out, []];
+  for (let i = 0; i < src.length; i++) {
+    if (src[i] === O && (src[i + 1] === U || src[i + 1] === O)) {
+      out.push(U);
+      i++;
+    } else out.push(src[i]);
+  }
+  [src, out] = [out, []];
+  for (let i = 0; i < src.length; i++) {
+    if (src[i] === E && src[i + 1] === E) {
+      out.push(I);
+      i++;
+    } else out.push(src[i]);
+  }
+  return String.fromCharCode(...out);
+}
+
+/** No spaces, and a run of one letter as one: skeletonKey()'s last two steps. */
+function squeeze(s: string): string {
+  let key = "";
+  let last = -1;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === SPACE || c === last) continue;
+    key += s[i];
+    last = c;
+  }
+  return key;
 }
 
 export interface NameKey {
@@ -148,20 +225,25 @@ export function strippedAdminKey(name: string): string | null {
 export const BLOOM_BITS_PER_KEY = 10;
 export const BLOOM_PROBES = 7;
 
+/** The filter hashes a key twice, with FNV-1a from these two seeds. */
+export const BLOOM_SEEDS = [0x811c9dc5, 0x9747b28c] as const;
+
+/** One UTF-16 unit into an FNV-1a hash: a key can be hashed as it is read, without building it. */
+export function fnvStep(h: number, code: number): number {
+  return Math.imul(h ^ code, 0x01000193) >>> 0;
+}
+
 function fnv1a(s: string, seed: number): number {
   let h = seed >>> 0;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193) >>> 0;
-  }
+  for (let i = 0; i < s.length; i++) h = fnvStep(h, s.charCodeAt(i));
   return h;
 }
 
 /** Sets a key's bits. */
 export function bloomAdd(filter: Uint8Array, key: string): void {
   const bits = filter.length * 8;
-  const h1 = fnv1a(key, 0x811c9dc5);
-  const h2 = fnv1a(key, 0x9747b28c) | 1;
+  const h1 = fnv1a(key, BLOOM_SEEDS[0]);
+  const h2 = fnv1a(key, BLOOM_SEEDS[1]) | 1;
   for (let i = 0; i < BLOOM_PROBES; i++) {
     const bit = ((h1 + Math.imul(i, h2)) >>> 0) % bits;
     filter[bit >>> 3] |= 1 << (bit & 7);
@@ -170,9 +252,13 @@ export function bloomAdd(filter: Uint8Array, key: string): void {
 
 /** false when the key is certainly not in the index; true when it may be. */
 export function bloomMayHave(filter: Uint8Array, key: string): boolean {
+  return bloomMayHaveHashed(filter, fnv1a(key, BLOOM_SEEDS[0]), fnv1a(key, BLOOM_SEEDS[1]));
+}
+
+/** bloomMayHave() for a key already hashed from BLOOM_SEEDS[0] and [1] (fnvStep()). */
+export function bloomMayHaveHashed(filter: Uint8Array, h1: number, hash2: number): boolean {
   const bits = filter.length * 8;
-  const h1 = fnv1a(key, 0x811c9dc5);
-  const h2 = fnv1a(key, 0x9747b28c) | 1;
+  const h2 = hash2 | 1;
   for (let i = 0; i < BLOOM_PROBES; i++) {
     const bit = ((h1 + Math.imul(i, h2)) >>> 0) % bits;
     if ((filter[bit >>> 3] & (1 << (bit & 7))) === 0) return false;
