@@ -120,6 +120,12 @@ describe("annotatePlaces: towns and countries", () => {
     );
   });
 
+  it("lets a name found in one country only lend it: Nawa beside Tasil is the Daraa town", () => {
+    const text = "Air strikes hit Nawa and a landmine went off in Tasil on Monday.";
+    assert.equal(only(text, "Tasil").place.iso, "SY");
+    assert.equal(only(text, "Nawa").place.iso, "SY");
+  });
+
   it("returns mentions sorted and without overlaps", () => {
     const text =
       "Iraqi forces in Mosul and the Al-Mashtal neighborhood of Baghdad, near Kirkuk and in Syria.";

@@ -487,8 +487,15 @@ interface Found {
   subPlace?: string;
 }
 
+/**
+ * cities500 holds towns of 500 people or more, so a town it lists with population 0 ("Nawá",
+ * a Daraa town of tens of thousands) has an unknown count, not none: it counts as the floor.
+ */
+const CITIES500_FLOOR = 500;
+
 function effectivePop(e: GazetteerEntry): number {
-  return e.population > 0 ? e.population : (DEFAULT_POP[e.fcode] ?? 0);
+  if (e.population > 0) return e.population;
+  return DEFAULT_POP[e.fcode] ?? (e.kind === "city" ? CITIES500_FLOOR : 0);
 }
 
 /** Whether two names are spellings of one (Irbil/Erbil, Qaim/Al Qa'im), by edit distance of skeletons. */
@@ -1237,9 +1244,11 @@ export function annotatePlaces(
    * Whether another name, resolved to another place, lent e's country: a town does not vouch
    * for itself, even under a second spelling.
    */
+  /** Countries lent by names found in that country only: a bonus, not a known country. */
+  const soleLenders = new Map<string, Map<Candidate, number>>();
   const lentFor = (c: Candidate, e: GazetteerEntry) => {
-    for (const [by, id] of lenders.get(e.iso) ?? [])
-      if (by !== c && id !== e.geonameid) return true;
+    for (const from of [lenders, soleLenders])
+      for (const [by, id] of from.get(e.iso) ?? []) if (by !== c && id !== e.geonameid) return true;
     return false;
   };
 
@@ -1395,10 +1404,16 @@ export function annotatePlaces(
     return null;
   }
 
-  // First pass: big towns resolved with a clear margin lend their country to the rest.
+  // First pass: big towns resolved with a clear margin lend their country to the rest, and
+  // names the world has in one country only ("Tasil" is Syrian wherever it is told) lend theirs
+  // to their namesakes' rivals, without making the text's countries known.
   for (const c of kept) {
     const r = resolve(c, false);
     if (!r || r.entry.kind === "country") continue;
+    if (HOW_PENALTY[r.entry.how] === 0 && c.entries.every((e) => e.iso === r.entry.iso)) {
+      if (!soleLenders.has(r.entry.iso)) soleLenders.set(r.entry.iso, new Map());
+      soleLenders.get(r.entry.iso)?.set(c, r.entry.geonameid);
+    }
     if (effectivePop(r.entry) >= CONFIDENT_POP && r.margin >= CONFIDENT_MARGIN) {
       if (!lenders.has(r.entry.iso)) lenders.set(r.entry.iso, new Map());
       lenders.get(r.entry.iso)?.set(c, r.entry.geonameid);
