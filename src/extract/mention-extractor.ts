@@ -80,6 +80,9 @@ const GATHERING_AT_BEFORE =
 const FACILITY_AFTER = /^\s+(?:Regional\s+)?(?:Medical\s+Cent(?:er|re)|Hospital)\b/i;
 const PART_OF_BEFORE =
   /\b(?:northern|southern|eastern|western|central|(?:north|south)(?:-?(?:east|west))?|east|west|outskirts\s+of|near|outside|north\s+of|south\s+of|east\s+of|west\s+of|km\s+(?:\w+\s+)?of|kilometres\s+(?:\w+\s+)?of|kilometers\s+(?:\w+\s+)?of|miles\s+(?:\w+\s+)?of)\s+$/i;
+/** Between a place and a town that only says where it lies: "(province) 50 km south of the capital". */
+const REFERENCE_POINT_GAP =
+  /^\s*(?:province|governorate|district|region|area|countryside)?\s*,?\s*(?:(?:some|about|around)\s+)?(?:\d+\s*(?:km|kilometres|kilometers|miles)\s+)?(?:north|south|east|west)(?:-?(?:east|west))?\s+of\s+(?:the\s+)?(?:capital\s+|city\s+of\s+|town\s+of\s+)?$/i;
 /** Verbs with which a military tells of its own operation; "denounced" or "is investigating" are not. */
 const SELF_REPORT_VERB = /^(?:reported|announced|said|stated|confirmed|says)$/i;
 const ANTECEDENT_BEFORE =
@@ -423,6 +426,17 @@ function selectPlaces(
       continue;
     const before = text.slice(Math.max(sentence.start, p.start - 80), p.start);
     const after = text.slice(p.end, p.end + 40);
+    // "Logar province south of the capital Kabul": Kabul only says where Logar is
+    if (
+      places.some(
+        (q) =>
+          q !== p &&
+          q.end <= p.start &&
+          p.start - q.end < 60 &&
+          REFERENCE_POINT_GAP.test(text.slice(q.end, p.start)),
+      )
+    )
+      continue;
     if (/^(?:-|\s)(?:backed|led|based|allied|supported|loyal)\b|^['’]s?\s/u.test(after)) continue;
     if (
       FACILITY_AFTER.test(after) ||

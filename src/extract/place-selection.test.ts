@@ -146,3 +146,10 @@ test("'while trying to ...' goes on with the same act: its place is the event's"
   );
   assert.equal(e.location, "Kunduz");
 });
+
+test("a town that only says where a province lies is not the event's place", () => {
+  const e = one(
+    "A helicopter was shot down on Monday over Logar province south of the capital Kabul.",
+  );
+  assert.equal(e.location, "Logar");
+});

@@ -126,6 +126,21 @@ describe("annotatePlaces: towns and countries", () => {
     assert.equal(only(text, "Nawa").place.iso, "SY");
   });
 
+  it("drops a namesake abroad of a town its division follows, and places the area in the division", () => {
+    const text =
+      "The helicopter was shot down while it raided a position in Pangram area of Sarkh, Logar, the group said.";
+    const found = places(text);
+    assert.ok(!found.some((m) => m.place.iso === "TD"), "not Sarh in Chad");
+    const area = found.find((m) => m.text === "Pangram area");
+    assert.equal(area?.place.name, "Logar");
+    assert.equal(area?.precision, 2);
+  });
+
+  it("reads a small town's name before a weapon or vehicle as its model", () => {
+    const found = places("A US Chinook helicopter crashed on Monday.");
+    assert.ok(!found.some((m) => m.text === "Chinook"), JSON.stringify(found.map((m) => m.text)));
+  });
+
   it("returns mentions sorted and without overlaps", () => {
     const text =
       "Iraqi forces in Mosul and the Al-Mashtal neighborhood of Baghdad, near Kirkuk and in Syria.";

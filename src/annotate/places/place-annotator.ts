@@ -48,6 +48,8 @@ const MODIFIER_AFTER =
   /^[-‐](?:backed|led|based|loyal|allied|affiliated|supported|controlled|aligned)\b/i;
 /** Spellings that transliterations vary, looked up by skeleton as well: "ou", "ee", "oo". */
 const VARIANT_SPELLING = /ou|ee|oo/;
+/** Farthest, in characters, that "<Name> area of ..." reaches for the place holding it ("of Sarkh, Logar"). */
+const SUBPLACE_OF_REACH = 40;
 /** Longest sub-place name before its noun, in tokens ("Ain al-Asad" is 3). */
 const MAX_SUBPLACE_TOKENS = 4;
 /**
@@ -863,6 +865,16 @@ export function annotatePlaces(
       drop("part of a group's name");
       continue;
     }
+    // "US Chinook helicopter", "Stinger missiles": a small town's name before a weapon or vehicle
+    // is its model's
+    if (
+      spaced(c.last, c.last + 1) &&
+      isCue(lex, "model-noun", toks[c.last + 1].key) &&
+      c.entries.every((e) => e.kind === "city" && effectivePop(e) < NAME_PART_MIN_POP)
+    ) {
+      drop("a weapon's or vehicle's model name");
+      continue;
+    }
     if (when === "before-name" && nextCap && c.mode !== "upper" && !nextIsCue) {
       drop("a given name before a capitalized word");
       givenNames.add(key);
@@ -1351,6 +1363,18 @@ export function annotatePlaces(
         return "~an alternate name unlike the place's own, not supported";
       }
     }
+    // "Sarkh, Logar": the division named after a town says its country; a namesake elsewhere
+    // (Sarh in Chad) is not meant, and the division stands for it
+    const box = containerOf.get(c);
+    if (
+      box &&
+      best.kind === "city" &&
+      !inBox &&
+      box.entries.length > 0 &&
+      box.entries.every((m) => m.kind === "admin1" && m.iso !== best.iso)
+    ) {
+      return "a town in another country than the division named after it";
+    }
     if (best.kind === "city") {
       if (!supported && pop < SMALL_PLACE_POP) return "small place, country not named";
       // "Barzeh" is not Barza in Romania: a loose spelling of a place needs support, when
@@ -1585,12 +1609,24 @@ export function annotatePlaces(
       // not a town named as a modifier: "Ankara-loyal factions ... north of Tal Tamr town"
       const usable = (f: Found) =>
         f.entry.kind !== "country" && !MODIFIER_AFTER.test(text.slice(f.end, f.end + 20));
+      // "Pangram area of Sarkh, Logar": the place told after "of" holds it, even when the town
+      // itself is not in the gazetteer and only its division is
+      const ofAfter = out.find(
+        (f) =>
+          f.start >= toks[k].end &&
+          f.start - toks[k].end <= SUBPLACE_OF_REACH &&
+          toks[f.first].sent === sent &&
+          usable(f) &&
+          /^\s+of\s/i.test(text.slice(toks[k].end, f.start)),
+      );
       const town =
+        ofAfter ??
         [...out]
           .reverse()
           .find(
             (f) => f.end <= toks[run[0]].start && usable(f) && toks[f.first].sent >= sent - back,
-          ) ?? out.find((f) => f.start >= toks[k].end && toks[f.first].sent === sent && usable(f));
+          ) ??
+        out.find((f) => f.start >= toks[k].end && toks[f.first].sent === sent && usable(f));
       if (!town) continue;
       const sub = text.slice(toks[run[0]].start, toks[run[1]].end);
       out.push({
@@ -1604,7 +1640,9 @@ export function annotatePlaces(
         stated: false,
         subPlace: sub,
       });
-      log(`"${sub}" placed in ${town.entry.name} (${town.entry.iso}): the nearest town before it`);
+      log(
+        `"${sub}" placed in ${town.entry.name} (${town.entry.iso}): ${ofAfter ? "the place told after it" : "the nearest town before it"}`,
+      );
       out.sort((x, y) => x.start - y.start);
     }
 

@@ -10,6 +10,7 @@ export type CueRole =
   | "subplace-noun"
   | "settlement-noun"
   | "group-noun"
+  | "model-noun"
   | "area-noun"
   | "admin-suffix"
   | "near"
