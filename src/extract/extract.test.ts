@@ -447,3 +447,23 @@ test("destruction from the air is an air strike; a campaign rally is no protest;
     ["Arrests"],
   );
 });
+
+test("a mass grave is ACLED's Other; weapons troops seized are disrupted; a past act told to say who someone is", () => {
+  const type = (text: string) => events(text).map((e) => e.sub_event_type);
+  assert.deepEqual(
+    type(
+      "Investigators found a mass grave holding soldiers massacred by militants near Tikrit on Monday.",
+    ),
+    ["Other"],
+  );
+  assert.deepEqual(
+    type("An officer inspects the rifles army troops seized near Marawi on Saturday."),
+    ["Disrupted weapons use"],
+  );
+  assert.deepEqual(
+    type(
+      "The army captured a commander who heads the unit that carried out a mortar attack on the town.",
+    ),
+    ["Arrests"],
+  );
+});
