@@ -49,7 +49,8 @@ export function mergeMentions(ctx: DocumentContext, mentions: Mention[]): EventG
       m.reference &&
       !m.places.length &&
       !m.date &&
-      !m.claims.length &&
+      // a party named as the doer is a claim too, but no figure
+      !m.claims.some((c) => c.field !== "actor1") &&
       ((!m.actor1 && !m.actor2) || TOPIC_BEFORE.test(textBefore(m)))
     ) {
       // "The attack drew condemnation": points back to an event this text does not tell.
