@@ -140,6 +140,9 @@ test("casualties: finds nothing in figures that count no one", () => {
 const events = (text: string, published = "2024-02-08") =>
   testPipeline("broad").extract(textDocument(text, published)).events;
 
+/** The sub-event types read from a text, in order. */
+const type = (text: string) => events(text).map((e) => e.sub_event_type);
+
 test("roles: actor1 acts, actor2 is acted upon, in active and passive voice", () => {
   const [a] = events("Kenyan police fired tear gas at protesters in Nairobi on Tuesday.");
   assert.equal(a.actor1, "Police Forces of Kenya");
@@ -169,7 +172,6 @@ test("an event's place is where it happened, not where the wounded were taken", 
 });
 
 test("headlines tell events in the present tense", () => {
-  const type = (text: string) => events(text).map((e) => e.sub_event_type);
   assert.deepEqual(type("Warplanes bomb villages near Idlib"), ["Air/drone strike"]);
   assert.deepEqual(type("Army forces shell the outskirts of Daraa"), [
     "Shelling/artillery/missile attack",
@@ -193,7 +195,6 @@ test("roles: 'controlled by X' qualifies the object, 'retake from X' names the l
 });
 
 test("triggers told apart from their words: bombs placed, tear gas, would-be bombers, entries without a fight", () => {
-  const type = (text: string) => events(text).map((e) => e.sub_event_type);
   assert.deepEqual(
     type("A bomb hidden in a parked car exploded near the market in Kabul on Monday."),
     ["Remote explosive/landmine/IED"],
@@ -231,7 +232,6 @@ test("a vow governs its own clause, not an event told after 'after'", () => {
 });
 
 test("weapons found in long lists, caches discovered, people captured alive, a ceasefire collapsing", () => {
-  const type = (text: string) => events(text).map((e) => e.sub_event_type);
   assert.deepEqual(
     type(
       "Rifles, pistols, two machine guns and about 5,000 rounds of ammunition were seized near Gao on Monday.",
@@ -259,7 +259,6 @@ test("a trigger ending on its verb is an act, not a definite reference", () => {
 });
 
 test("territory: who takes it decides, a country qualifying the takers does not", () => {
-  const type = (text: string) => events(text).map((e) => e.sub_event_type);
   assert.deepEqual(type("Yemen's Houthi rebels seized the provincial capital on Sunday."), [
     "Non-state actor overtakes territory",
   ]);
@@ -278,7 +277,6 @@ test("territory: who takes it decides, a country qualifying the takers does not"
 });
 
 test("weapons name the type: mines, improvised explosives, suicide bombs set off, mustard, RPGs", () => {
-  const type = (text: string) => events(text).map((e) => e.sub_event_type);
   assert.deepEqual(
     type("A mine planted by rebels went off under an army truck near Khost on Monday."),
     ["Remote explosive/landmine/IED"],
@@ -310,7 +308,6 @@ test("weapons name the type: mines, improvised explosives, suicide bombs set off
 });
 
 test("raids by choppers are air strikes; a mine told with a long aside still goes off", () => {
-  const type = (text: string) => events(text).map((e) => e.sub_event_type);
   assert.deepEqual(
     type("Militants near Hama suffered heavy losses in raids by the army's choppers on Monday."),
     ["Air/drone strike"],
@@ -324,7 +321,6 @@ test("raids by choppers are air strikes; a mine told with a long aside still goe
 });
 
 test("property attacked or destroyed, commanders captured, agreements to withdraw", () => {
-  const type = (text: string) => events(text).map((e) => e.sub_event_type);
   assert.deepEqual(type("Attacks on shops and offices in Kano on Monday caused heavy losses."), [
     "Looting/property destruction",
   ]);
@@ -338,7 +334,6 @@ test("property attacked or destroyed, commanders captured, agreements to withdra
 });
 
 test("a manned aircraft shot down is a clash, not an air strike", () => {
-  const type = (text: string) => events(text).map((e) => e.sub_event_type);
   assert.deepEqual(type("An army helicopter was shot down by insurgents near Khost on Monday."), [
     "Armed clash",
   ]);
@@ -410,7 +405,6 @@ test("'a series of battles, by recapturing towns': a preposition ends the series
 });
 
 test("rioted is a riot; attacking a militia is a clash", () => {
-  const type = (text: string) => events(text).map((e) => e.sub_event_type);
   assert.deepEqual(type("Activists rioted in Hamburg for a second night on Friday."), [
     "Violent demonstration",
   ]);
@@ -430,7 +424,6 @@ test("a memory cue names its noun within a few words, not a whole clause away", 
 });
 
 test("destruction from the air is an air strike; a campaign rally is no protest; a charge names an earlier act", () => {
-  const type = (text: string) => events(text).map((e) => e.sub_event_type);
   assert.deepEqual(type("The Air Force destroyed a number of vehicles near Zardana on Monday."), [
     "Air/drone strike",
   ]);
@@ -449,7 +442,6 @@ test("destruction from the air is an air strike; a campaign rally is no protest;
 });
 
 test("a mass grave is ACLED's Other; weapons troops seized are disrupted; a past act told to say who someone is", () => {
-  const type = (text: string) => events(text).map((e) => e.sub_event_type);
   assert.deepEqual(
     type(
       "Investigators found a mass grave holding soldiers massacred by militants near Tikrit on Monday.",

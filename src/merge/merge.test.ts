@@ -4,6 +4,8 @@ import { test } from "node:test";
 import { testPipeline, textDocument } from "../pipeline/test-resources.ts";
 
 const extract = (text: string) => testPipeline("broad").extract(textDocument(text, "2024-05-14"));
+/** The sub-event types read from a text, in order. */
+const type = (text: string) => extract(text).events.map((e) => e.sub_event_type);
 
 test("one attack told three times is one event, with every claim kept", () => {
   const { events } = extract(
@@ -52,7 +54,6 @@ test("a reference to an event not told here adds nothing", () => {
 });
 
 test("a demonstration's type comes from what the account tells of it", () => {
-  const type = (text: string) => extract(text).events.map((e) => e.sub_event_type);
   // riot police are police, not rioters
   assert.deepEqual(type("Riot police chased protesters through central Tunis on Tuesday."), [
     "Protest with intervention",
@@ -72,7 +73,6 @@ test("a demonstration's type comes from what the account tells of it", () => {
 });
 
 test("a demonstration's type reads the sentences beside its telling", () => {
-  const type = (text: string) => extract(text).events.map((e) => e.sub_event_type);
   assert.deepEqual(
     type(
       "Hundreds of villagers protested against the new dam in Kisumu on Monday. They blocked the road to the site for hours.",
@@ -86,7 +86,6 @@ test("a demonstration's type reads the sentences beside its telling", () => {
 });
 
 test("violence breaking out at a demonstration, or roads blocked, makes it violent", () => {
-  const type = (text: string) => extract(text).events.map((e) => e.sub_event_type);
   assert.deepEqual(
     type(
       "Police fired tear gas at marchers in Harare on Friday as the protest descended into the worst violence in years.",
@@ -119,7 +118,6 @@ test("a clash told as a demonstration's, and 'another 30' hurt in it, stay one e
 });
 
 test("crowds dispersed, a group attacking a rally, a fence thrown", () => {
-  const type = (text: string) => extract(text).events.map((e) => e.sub_event_type);
   assert.deepEqual(
     type("Police halted the march in Istanbul on Saturday, dispersing the crowds."),
     ["Protest with intervention"],
