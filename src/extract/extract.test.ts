@@ -459,3 +459,14 @@ test("a mass grave is ACLED's Other; weapons troops seized are disrupted; a past
     ["Arrests"],
   );
 });
+
+test("a bomb defused after a long description; a victim named before his role", () => {
+  assert.deepEqual(
+    type("A bomb planted near the U.S. embassy in La Paz was defused on Tuesday by the police."),
+    ["Disrupted weapons use"],
+  );
+  assert.deepEqual(
+    casualties("Police are investigating the killing of Pablo Pelaez, president of the company."),
+    [["fatalities", 1, "exact"]],
+  );
+});
