@@ -438,6 +438,9 @@ function selectPlaces(
     )
       continue;
     if (/^(?:-|\s)(?:backed|led|based|allied|supported|loyal)\b|^['’]s?\s/u.test(after)) continue;
+    // "near the U.S. embassy in La Paz": a country before its embassy owns it, it is not where
+    if (p.kind === "country" && /^\s+(?:embassy|consulate|mission|ambassador|envoy)\b/i.test(after))
+      continue;
     if (
       FACILITY_AFTER.test(after) ||
       TAKEN_TO_BEFORE.test(before) ||
