@@ -141,6 +141,15 @@ describe("annotatePlaces: towns and countries", () => {
     assert.ok(!found.some((m) => m.text === "Chinook"), JSON.stringify(found.map((m) => m.text)));
   });
 
+  it("reads 'this capital' as the dateline's town", () => {
+    const text = "LA PAZ, 21 MAR 89 (EFE) -- A BOMB PLANTED IN THIS CAPITAL WAS DEFUSED TODAY.";
+    const here = only(text, "THIS CAPITAL");
+    assert.equal(here.place.name, "La Paz");
+    assert.equal(here.place.iso, "BO");
+    // no dateline, no town to point to
+    assert.ok(!places("A bomb planted in this capital was defused.").length);
+  });
+
   it("returns mentions sorted and without overlaps", () => {
     const text =
       "Iraqi forces in Mosul and the Al-Mashtal neighborhood of Baghdad, near Kirkuk and in Syria.";

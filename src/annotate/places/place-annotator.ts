@@ -48,6 +48,12 @@ const MODIFIER_AFTER =
   /^[-‐](?:backed|led|based|loyal|allied|affiliated|supported|controlled|aligned)\b/i;
 /** Spellings that transliterations vary, looked up by skeleton as well: "ou", "ee", "oo". */
 const VARIANT_SPELLING = /ou|ee|oo/;
+/** A dateline's town starts a report within this many characters ("   LA PAZ, 21 MAR 89 (EFE) --"). */
+const DATELINE_REACH = 10;
+/** What follows a dateline's town: a comma and a date, or a parenthesis ("MADRID (SPAIN), 8 JAN 90"). */
+const DATELINE_AFTER = /^\s*(?:\([^)]{1,30}\)\s*)?,\s*\d{1,2}\s+\p{L}{3}/u;
+/** "in this capital", "of this city": the dateline's town. */
+const THIS_CITY = /\b(?:in|near|of|outside|around)\s+(this\s+(?:capital|city))\b/giu;
 /** Farthest, in characters, that "<Name> area of ..." reaches for the place holding it ("of Sarkh, Logar"). */
 const SUBPLACE_OF_REACH = 40;
 /** Longest sub-place name before its noun, in tokens ("Ain al-Asad" is 3). */
@@ -1462,7 +1468,7 @@ export function annotatePlaces(
   }
 
   // ---- 4. refine
-  const refined = refine(found);
+  const refined = thisCity(refine(found));
   return refined.map((f) => {
     const m: PlaceMention = {
       start: f.start,
@@ -1479,6 +1485,38 @@ export function annotatePlaces(
   });
 
   // -------------------------------------------------------------- refiners
+
+  /**
+   * "LA PAZ, 21 MAR 89 -- A bomb planted in this capital": "this city" and "this capital" point
+   * to the dateline's town, the place the report is filed from.
+   */
+  function thisCity(list: Found[]): Found[] {
+    const dateline = list[0];
+    if (
+      !dateline ||
+      dateline.entry.kind !== "city" ||
+      dateline.start > DATELINE_REACH ||
+      !DATELINE_AFTER.test(text.slice(dateline.end, dateline.end + 30))
+    )
+      return list;
+    const out = [...list];
+    for (const m of text.matchAll(THIS_CITY)) {
+      const start = m.index + m[0].length - m[1].length;
+      const first = toks.findIndex((t) => t.start >= start);
+      if (first < 0 || overlapping(out, first, first + 1).length) continue;
+      out.push({
+        first,
+        last: first + 1,
+        start,
+        end: start + m[1].length,
+        entry: dateline.entry,
+        precision: 1,
+        rule: "place:this-city",
+        stated: true,
+      });
+    }
+    return out.sort((x, y) => x.start - y.start);
+  }
 
   /** The noun (one or two tokens) of a role ending at token k, as [firstToken, role]. */
   function nounEndingAt(k: number, roles: CueRole[]): [number, CueRole] | null {
