@@ -1493,8 +1493,7 @@ export function annotatePlaces(
   function thisCity(list: Found[]): Found[] {
     const dateline = list[0];
     if (
-      !dateline ||
-      dateline.entry.kind !== "city" ||
+      dateline?.entry.kind !== "city" ||
       dateline.start > DATELINE_REACH ||
       !DATELINE_AFTER.test(text.slice(dateline.end, dateline.end + 30))
     )
