@@ -37,6 +37,8 @@ export interface BuildContext {
   documentCountry: string | null;
   /** The country the report names most, in any words: the last resort for an event's country. */
   namedCountry: string | null;
+  /** The armed groups the report names from the actor dictionary, once each. */
+  namedGroups: Actor[];
   /** Whether a sub-event type loses to one of the others told of the same event. */
   beaten: (sub: string, others: string[]) => boolean;
 }
@@ -159,7 +161,7 @@ function buildOne(b: BuildContext, mentions: Mention[], iso: string | null): Sit
   const claims = dedupeClaims(mentions.flatMap((m) => m.claims));
   const violent = eventType !== "Strategic developments" && eventType !== "Protests";
   const name = (a: ActorMention | null) =>
-    a ? actorName(a.actor, countryIso, violent, countries) : null;
+    a ? actorName(namedRebels(b, a, countryIso), countryIso, violent, countries) : null;
   const actor1 = name(a1);
   let actor2 = name(a2);
   if (actor2 === actor1) actor2 = null;
@@ -291,6 +293,20 @@ function actorName(
       : actor.name.replace("{country}", countries.name(iso));
   }
   return actor.name;
+}
+
+/** Words for rebels that point back to the one rebel group a report names. */
+const REBEL_WORDS = /^(?:the\s+)?(?:rebels?|guerrillas?|guerrilla\s+forces|insurgents?)$/i;
+
+/**
+ * "The FMLN attacked ... the guerrillas then withdrew": in a report that names one rebel group
+ * of the event's country, "the guerrillas" are that group (a coreference of words, not a guess
+ * about gunmen nobody named).
+ */
+function namedRebels(b: BuildContext, a: ActorMention, iso: string | null): Actor {
+  if (!REBEL_WORDS.test(a.text.trim())) return a.actor;
+  const groups = b.namedGroups.filter((g) => g.inter === 2 && (!iso || g.iso === iso));
+  return groups.length === 1 ? groups[0] : a.actor;
 }
 
 function bestDate(dates: (DateMention | null)[]): DateMention | null {

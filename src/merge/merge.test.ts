@@ -139,3 +139,19 @@ test("an event told only as what came before the news ranks below the news", () 
   const top = [...events].sort((a, b) => b.confidence - a.confidence)[0];
   assert.equal(top.sub_event_type, "Government regains territory");
 });
+
+test("'the guerrillas' of a report that names one rebel group are that group", () => {
+  const { events } = extract(
+    "The FMLN called a general strike in San Salvador on Monday.\n\n" +
+      "The guerrillas attacked a police post in San Miguel on Tuesday, killing two officers.",
+  );
+  const attack = events.find((e) => e.location === "San Miguel");
+  assert.equal(attack?.actor1, "FMLN: Farabundo Marti National Liberation Front");
+  // with two rebel groups named, "the rebels" stay unnamed
+  const two = extract(
+    "The Shining Path and the Tupac Amaru Revolutionary Movement called an armed strike in Lima on Monday.\n\n" +
+      "The guerrillas attacked a police post in Huancayo on Tuesday, killing two officers.",
+  ).events.find((e) => e.location === "Huancayo");
+  assert.ok(two, "the Huancayo attack");
+  assert.match(two.actor1 ?? "", /^Unidentified Armed Group/);
+});

@@ -171,6 +171,13 @@ export const STAGES: Stage[] = [
           documentCountry: documentCountry(s.mentions.flatMap((m) => m.places)),
           namedCountry:
             documentCountry(s.annotations.places) ?? documentCountry(s.annotations.places, true),
+          namedGroups: [
+            ...new Map(
+              s.annotations.actors
+                .filter((a) => !a.actor.id.includes(":") && a.actor.inter !== 1)
+                .map((a) => [a.actor.id, a.actor]),
+            ).values(),
+          ],
         },
         s.groups,
       );
