@@ -70,6 +70,12 @@ const TAKEN_TO_BEFORE =
  */
 const SAID_AT_BEFORE =
   /\b(?:told\s+reporters|said|says|speaking|spoke|statement|press\s+conference|visit(?:ing|ed)?|summit|talks|meeting|met)\s+(?:\S+\s+){0,2}?(?:in|at|from)\s+(?:the\s+)?(?:[\p{L}'’-]+\s+){0,2}$/iu;
+/**
+ * Where the tellers are: "union members in Mexico have accused the Salvadoran armed forces",
+ * "officials in Washington said".
+ */
+const TELLER_AT_AFTER =
+  /^\s*,?\s*(?:have\s+|has\s+|had\s+)?(?:accused|said|say|says|denounced|claimed|condemned|told|reported|stated|announced|blamed|alleged)\b/i;
 /** Where a gathering is held: "the meeting scheduled between the government and the FMLN in Caracas". */
 const GATHERING_AT_BEFORE =
   /\b(?:summit|talks|meeting|dialogue|negotiations|conference|session)\s+(?:\S+\s+){0,9}?(?:in|at)\s+(?:the\s+)?(?:[\p{L}'’-]+\s+){0,2}$/iu;
@@ -445,7 +451,12 @@ function selectPlaces(
       FACILITY_AFTER.test(after) ||
       TAKEN_TO_BEFORE.test(before) ||
       SAID_AT_BEFORE.test(before) ||
-      GATHERING_AT_BEFORE.test(before)
+      GATHERING_AT_BEFORE.test(before) ||
+      // the tellers' place, when the sentence names another country for the event
+      (TELLER_AT_AFTER.test(after) &&
+        places.some(
+          (q) => q.start >= sentence.start && q.end <= sentence.end && q.place.iso !== p.place.iso,
+        ))
     )
       continue;
     // The annotator's own locative readings ("near Mosul", "eastern Baghdad", "the X neighborhood of Y") need no preposition.

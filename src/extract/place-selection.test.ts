@@ -153,3 +153,23 @@ test("a town that only says where a province lies is not the event's place", () 
   );
   assert.equal(e.location, "Logar");
 });
+
+test("the tellers' place is not the event's when the sentence names the event's country", () => {
+  const found = testPipeline("broad").extract(
+    textDocument(
+      "Union members in Mexico have accused Salvadoran death squads of the attack on the union's office.",
+    ),
+  ).events;
+  assert.ok(found.length >= 1);
+  assert.ok(
+    found.every((e) => e.iso !== "MX"),
+    found.map((e) => e.iso).join(", "),
+  );
+  // with no other country named, "groups in Cameroon" still say where
+  const [e] = testPipeline("broad").extract(
+    textDocument(
+      "Rights groups in Cameroon have condemned the house arrest of the opposition leader.",
+    ),
+  ).events;
+  assert.equal(e?.iso, "CM");
+});
