@@ -102,12 +102,6 @@ export interface MentionInput {
   tallySpans: Span[];
 }
 
-/**
- * The sentence and its neighbours in its paragraph: a disaster named next door explains the
- * deaths here, "without resistance" may come a sentence later; further away (or across a lost
- * paragraph break, in text stripped of its layout) context no longer applies.
- */
-
 export function extractMentions(input: MentionInput): Mention[] {
   const { ctx, annotations, lex, tallySpans } = input;
   const text = ctx.doc.text;
@@ -119,7 +113,10 @@ export function extractMentions(input: MentionInput): Mention[] {
     const hits = findTriggers(sentence, lex, (r) => note(ctx, STAGE, r), around).filter(
       (h) => !tallySpans.some((t) => h.start >= t.start && h.end <= t.end),
     );
-    if (!hits.length) continue;
+    if (!hits.length) {
+      addTrailingCasualties(ctx, sentence, annotations, out, tallySpans);
+      continue;
+    }
     const attribution = attributionOf(sentence);
     const source = attribution?.source ?? null;
     const numbers = annotations.numbers.filter(
@@ -148,6 +145,47 @@ export function extractMentions(input: MentionInput): Mention[] {
     }
   }
   return out;
+}
+
+const CASUALTY_FIELDS = new Set(["fatalities", "injuries", "civilian_fatalities"]);
+const VIOLENT_TYPES = new Set([
+  "Battles",
+  "Explosions/Remote violence",
+  "Violence against civilians",
+]);
+/** A count over a period is a tally, not the toll of the event just told. */
+const CUMULATIVE =
+  /\b(?:so\s+far|since|this\s+year|to\s+date|in\s+total|altogether|in\s+recent\s+(?:days|weeks|months))\b/i;
+/** Sentences after an event's telling whose bare counts still belong to it. */
+const TRAILING_SENTENCES = 2;
+
+/**
+ * "A bomb exploded in the market. One person has died in hospital." A sentence with no trigger
+ * but a count of dead or hurt adds that count to the violent event told just before it.
+ */
+function addTrailingCasualties(
+  ctx: DocumentContext,
+  sentence: Sentence,
+  ann: Annotations,
+  out: Mention[],
+  tallySpans: { start: number; end: number }[],
+): void {
+  const last = out[out.length - 1];
+  if (
+    !last ||
+    !VIOLENT_TYPES.has(last.event_type) ||
+    sentence.index - last.sentence.index > TRAILING_SENTENCES ||
+    sentence.paragraph - last.sentence.paragraph > 1 ||
+    CUMULATIVE.test(sentence.text) ||
+    tallySpans.some((t) => t.start < sentence.end && t.end > sentence.start)
+  )
+    return;
+  const numbers = ann.numbers.filter((n) => n.start >= sentence.start && n.end <= sentence.end);
+  const found = extractCasualties(sentence, numbers, attributionOf(sentence)?.source ?? null);
+  const counts = found.claims.filter((c) => CASUALTY_FIELDS.has(c.field));
+  if (!counts.length) return;
+  last.claims.push(...counts);
+  note(ctx, STAGE, `counts of sentence ${sentence.index} join "${last.trigger.text}"`);
 }
 
 /** Specific triggers of one sentence absorb its generic ones; one mention per sub-event type. */

@@ -155,3 +155,17 @@ test("'the guerrillas' of a report that names one rebel group are that group", (
   assert.ok(two, "the Huancayo attack");
   assert.match(two.actor1 ?? "", /^Unidentified Armed Group/);
 });
+
+test("a count told in a sentence of its own joins the event told just before", () => {
+  const { events } = extract(
+    "A bomb was thrown at a shop in the central market of San Salvador on Friday. Police have no information on those responsible. One person has died in hospital.",
+  );
+  assert.equal(events.length, 1);
+  assert.equal(events[0].sub_event_type, "Remote explosive/landmine/IED");
+  assert.equal(events[0].fatalities, 1);
+  // a running count is a tally, not this event's toll
+  const tally = extract(
+    "A bomb was thrown at a shop in the central market of San Salvador on Friday. So far this year 300 people have died in the city.",
+  ).events;
+  assert.equal(tally[0].fatalities, 0);
+});
