@@ -9,7 +9,7 @@ const HURT_WORD = "injured|wounded|hurt|injuries|casualties|maimed";
 // Headlines and monitors' reports use the present tense ("IS executes 5 men", "assassinates
 // two soldiers"); executions, beheadings and assassinations are killings with a count.
 const KILL_VERB =
-  "killing|killed|kills|kill|claim(?:s|ed|ing)?\\s+the\\s+lives\\s+of|shot\\s+dead|shooting\\s+dead|gunned\\s+down|shot\\s+and\\s+killed|execut(?:e|es|ed|ing)|(?:mass\\s+)?execution\\s+of|massacre(?:d|s)?(?:\\s+of)?|murdered|behead(?:s|ed|ing)?|assassinat(?:e|es|ed|ing)|leaving|left|death\\s+toll\\s+(?:rose\\s+to|of|reached|climbed\\s+to|stood\\s+at)|deaths?\\s+of|resulting\\s+in\\s+the\\s+deaths\\s+of|bodies\\s+of|corpses\\s+of";
+  "killing|killed|kills|kill|claim(?:s|ed|ing)?\\s+the\\s+lives\\s+of|shot\\s+dead|shooting\\s+dead|gunned\\s+down|shot\\s+and\\s+killed|execut(?:e|es|ed|ing)|(?:mass\\s+)?execution\\s+of|massacre(?:d|s)?(?:\\s+of)?|murdered|behead(?:s|ed|ing)?|assassinat(?:e|es|ed|ing)|leaving|left|death\\s+toll\\s+(?:rose\\s+to|of|reached|climbed\\s+to|stood\\s+at)|deaths?\\s+of|(?:killings|murders|assassinations)\\s+of|resulting\\s+in\\s+the\\s+deaths\\s+of|bodies\\s+of|corpses\\s+of";
 const HURT_VERB = "injuring|injured|wounding|wounded|hurting|leaving|left|leaves|leave";
 const CIVILIAN =
   /\b(?:civilians?|children|women|residents|villagers|passengers|worshippers|students|pilgrims|bystanders|farmers|shoppers|journalists|aid\s+workers|including\s+civilians)\b/i;
@@ -54,6 +54,9 @@ const ONE_DIED = new RegExp(
   `\\b(?<!another\\s)(?:an?\\s+|the\\s+|one\\s+)?((?:${ROLE}))\\s+(?:[\\p{L}'’.-]+\\s+){0,3}?(?:died|was\\s+killed|was\\s+shot\\s+dead|was\\s+murdered|was\\s+assassinated)\\b`,
   "iu",
 );
+/** "the murders of A, B and C": plural killings followed by their victims, up to a clause's end. */
+const VICTIM_LIST =
+  /\b(?:murders|killings|assassinations|deaths)\s+of\s+((?:[^.;:]{0,160}?))(?=\s*(?:[.;:]|,\s+(?:were|was|have|has|who|which)\b|\s+(?:were|was|have|has|by|in|on|at)\s|$))/iu;
 /** "Pizarro's assassination": a named person's killing is one death. */
 const NAMED_VICTIM = /\b(\p{Lu}[\p{L}'’-]+)['’]S?\s+(?:assassination|murder|killing|slaying)\b/u;
 
@@ -150,6 +153,14 @@ export function extractCasualties(
       }
       if (np) victimSpans.push({ start: n.end, end: n.end + np.length + 1 });
     }
+  }
+  // Victims listed by role: "the murders of the governor of Antioquia, another judge, and the
+  // police commander" are three deaths.
+  const listed = VICTIM_LIST.exec(s);
+  if (listed && !claims.some((c) => c.field === "fatalities")) {
+    const roleWord = new RegExp(`\\b(?:${ROLE})s?\\b`, "iu");
+    const items = listed[1].split(/,\s*(?:and\s+)?|\s+and\s+/i).filter((x) => roleWord.test(x));
+    if (items.length >= 2) claim("fatalities", null, items.length);
   }
   // A single victim: "eliminated a Kataib Hezbollah commander", "the murder of former
   // armed forces chief Alvarez", "Pizarro's assassination".

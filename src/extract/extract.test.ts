@@ -470,3 +470,16 @@ test("a bomb defused after a long description; a victim named before his role", 
     [["fatalities", 1, "exact"]],
   );
 });
+
+test("victims listed by role after 'the murders of' are counted", () => {
+  assert.deepEqual(
+    casualties(
+      "Judges investigating the murders of the provincial governor, another judge, and the police commander resigned.",
+    ),
+    [["fatalities", 3, "exact"]],
+  );
+  assert.deepEqual(casualties("The killings of two farmers in the village were condemned."), [
+    ["fatalities", 2, "exact"],
+    ["civilian_fatalities", 2, "exact"],
+  ]);
+});
