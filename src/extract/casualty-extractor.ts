@@ -4,7 +4,7 @@ import { literalMinimum } from "../annotate/number-annotator.ts";
 import type { Claim, ClaimField, NumberMention, Sentence } from "../core/types.ts";
 
 const KILL_WORD =
-  "killed|dead|died|die|dies|martyred|martyrs|victims|slain|shot\\s+dead|lost\\s+their\\s+lives|perished|massacred|executed|murdered|beheaded|assassinated|fatalities|deaths|bodies|corpses|killed\\s+in\\s+action";
+  "killed|dead|died|die|dies|martyred|martyrs|victims|slain|shot\\s+dead|lost\\s+their\\s+lives|perished|massacred|executed|murdered|beheaded|assassinated|tortured\\s+to\\s+death|fatalities|deaths|bodies|corpses|killed\\s+in\\s+action";
 const HURT_WORD = "injured|wounded|hurt|injuries|casualties|maimed";
 // Headlines and monitors' reports use the present tense ("IS executes 5 men", "assassinates
 // two soldiers"); executions, beheadings and assassinations are killings with a count.
@@ -41,9 +41,9 @@ const PARTITIVE = new RegExp(`^\\s+of\\s+(?:the|those)\\s+(?:${KILL_WORD}|${HURT
 
 /** Someone named by role: the noun that closes "a senior militia commander", "former armed forces chief". */
 const ROLE =
-  "commander|leader|member|official|officer|soldier|policeman|gunman|separatist|elder|suspect|insurgent|rebel|terrorist|inspector|sergeant|captain|lieutenant|colonel|corporal|agent|guard|driver|pilot|journalist|civilian|man|woman|child|boy|girl|fighter|militant|judge|mayor|activist|chief|general|governor|minister|priest|candidate|senator|deputy|councilman|councillor|director|president|prosecutor|attorney|businessman|lawyer|teacher|student|farmer|unionist|politician|trader|doctor|nurse|diplomat|ambassador|cleric|imam|bishop";
+  "commander|leader|member|official|officer|soldier|policeman|citizen|person|youth|villager|resident|shepherd|gunman|separatist|elder|suspect|insurgent|rebel|terrorist|inspector|sergeant|captain|lieutenant|colonel|corporal|agent|guard|driver|pilot|journalist|civilian|man|woman|child|boy|girl|fighter|militant|judge|mayor|activist|chief|general|governor|minister|priest|candidate|senator|deputy|councilman|councillor|director|president|prosecutor|attorney|businessman|lawyer|teacher|student|farmer|unionist|politician|trader|doctor|nurse|diplomat|ambassador|cleric|imam|bishop";
 const ONE_VICTIM = new RegExp(
-  `\\b(?:killed|killing|kills?|eliminated|assassinated|assassinating|shot\\s+dead|guns?\\s+down|gunned\\s+down|executed|murdered|murdering|(?:murder|assassination|killing|slaying)\\s+of)\\s+(?:an?|one|the)?\\s*((?:former\\s+|ex-)?(?:[\\p{L}'’-]+,?\\s+){0,4}?(?:${ROLE}))\\b`,
+  `\\b(?:killed|killing|kills?|tortured\\s+to\\s+death|(?:body|corpse)\\s+of|eliminated|assassinated|assassinating|shot\\s+dead|guns?\\s+down|gunned\\s+down|executed|murdered|murdering|(?:murder|assassination|killing|slaying)\\s+of)\\s+(?:an?|one|the)?\\s*((?:former\\s+|ex-)?(?:[\\p{L}'’-]+,?\\s+){0,4}?(?:${ROLE}))\\b`,
   "iu",
 );
 /**
@@ -51,7 +51,7 @@ const ONE_VICTIM = new RegExp(
  * "another man died": someone told apart from those before, whose event this sentence may not be.
  */
 const ONE_DIED = new RegExp(
-  `\\b(?<!another\\s)(?:an?\\s+|the\\s+|one\\s+)?((?:${ROLE}))\\s+(?:[\\p{L}'’.-]+\\s+){0,3}?(?:died|was\\s+killed|was\\s+shot\\s+dead|was\\s+murdered|was\\s+assassinated)\\b`,
+  `\\b(?<!another\\s)(?:an?\\s+|the\\s+|one\\s+)?((?:${ROLE}))\\s+(?:[\\p{L}'’.-]+\\s+){0,3}?(?:died|was\\s+killed|was\\s+shot\\s+dead|was\\s+murdered|was\\s+assassinated|(?:was\\s+)?tortured\\s+to\\s+death)\\b`,
   "iu",
 );
 /** "the murders of A, B and C": plural killings followed by their victims, up to a clause's end. */

@@ -483,3 +483,18 @@ test("victims listed by role after 'the murders of' are counted", () => {
     ["civilian_fatalities", 2, "exact"],
   ]);
 });
+
+test("a citizen killed, a body found, an official tortured to death, rebels taking control", () => {
+  assert.deepEqual(casualties("Regime forces kill a citizen of the clan near the river"), [
+    ["fatalities", 1, "exact"],
+  ]);
+  assert.deepEqual(type("Locals find the body of a young man near the refinery in Deir ez-Zor"), [
+    "Attack",
+  ]);
+  assert.deepEqual(casualties("A Kurdish official was tortured to death by rebels in Afrin"), [
+    ["fatalities", 1, "exact"],
+  ]);
+  assert.deepEqual(type("Tigray rebels take control of the town of Lalibela"), [
+    "Non-state actor overtakes territory",
+  ]);
+});
