@@ -498,3 +498,11 @@ test("a citizen killed, a body found, an official tortured to death, rebels taki
     "Non-state actor overtakes territory",
   ]);
 });
+
+test("an aircraft that was hit is a target, not an air strike", () => {
+  assert.ok(
+    !type("The army aircraft was hit by rebel fire while supplying troops near Cabanas.").includes(
+      "Air/drone strike",
+    ),
+  );
+});
