@@ -36,12 +36,28 @@ const TOLL_OVER_PERIOD =
 const CASUALTIES_BESIDE_HURT =
   /\bcasualties\b[^.;]{0,60}?\b(?:wounded|injured|injuries|injury)\b/iu;
 
+/** "24 people were killed", "three soldiers wounded": a count, its victims, the casualty word. */
+const NP_AFTER = new RegExp(
+  `^\\s+(?:of\\s+(?:the\\s+)?)?(${NP})${AUX}(${KILL_WORD}|${HURT_WORD})\\b`,
+  "iu",
+);
+/** "killing at least 9", "wounding about 20": the verb right before a count. */
+const VERB_BEFORE = new RegExp(
+  `\\b(${KILL_VERB}|${HURT_VERB})\\s+(?:(?:at\\s+least|more\\s+than|some|about|around|nearly|up\\s+to|a\\s+total\\s+of|an\\s+estimated)\\s+)?$`,
+  "iu",
+);
+/** After "leaving 5": whom the count names as dead or hurt. */
+const LEFT_NP = new RegExp(`^\\s+${NP}(dead|killed|${HURT_WORD})\\b`, "iu");
+const IS_HURT_WORD = new RegExp(`^(?:${HURT_WORD})$`, "i");
+const IS_HURT_VERB = new RegExp(`^(?:${HURT_VERB})$`, "i");
+
 /** "one of the wounded", "two of the dead": some of a count told elsewhere, not a count. */
 const PARTITIVE = new RegExp(`^\\s+of\\s+(?:the|those)\\s+(?:${KILL_WORD}|${HURT_WORD})\\b`, "iu");
 
 /** Someone named by role: the noun that closes "a senior militia commander", "former armed forces chief". */
 const ROLE =
   "commander|leader|member|official|officer|soldier|policeman|citizen|person|youth|villager|resident|shepherd|gunman|separatist|elder|suspect|insurgent|rebel|terrorist|inspector|sergeant|captain|lieutenant|colonel|corporal|agent|guard|driver|pilot|journalist|civilian|man|woman|child|boy|girl|fighter|militant|judge|mayor|activist|chief|general|governor|minister|priest|candidate|senator|deputy|councilman|councillor|director|president|prosecutor|attorney|businessman|lawyer|teacher|student|farmer|unionist|politician|trader|doctor|nurse|diplomat|ambassador|cleric|imam|bishop";
+const ROLE_WORD = new RegExp(`\\b(?:${ROLE})s?\\b`, "iu");
 const ONE_VICTIM = new RegExp(
   `\\b(?:killed|killing|kills?|tortured\\s+to\\s+death|(?:body|corpse)\\s+of|eliminated|assassinated|assassinating|shot\\s+dead|guns?\\s+down|gunned\\s+down|executed|murdered|murdering|(?:murder|assassination|killing|slaying)\\s+of)\\s+(?:an?|one|the)?\\s*((?:former\\s+|ex-)?(?:[\\p{L}'’-]+,?\\s+){0,4}?(?:${ROLE}))\\b`,
   "iu",
@@ -98,19 +114,12 @@ export function extractCasualties(
     const after = s.slice(n.end - sentence.start);
     const before = s.slice(0, n.start - sentence.start);
     if (PARTITIVE.test(after)) continue;
-    const npAfter = new RegExp(
-      `^\\s+(?:of\\s+(?:the\\s+)?)?(${NP})${AUX}(${KILL_WORD}|${HURT_WORD})\\b`,
-      "iu",
-    ).exec(after);
-    const verbBefore = new RegExp(
-      `\\b(${KILL_VERB}|${HURT_VERB})\\s+(?:(?:at\\s+least|more\\s+than|some|about|around|nearly|up\\s+to|a\\s+total\\s+of|an\\s+estimated)\\s+)?$`,
-      "iu",
-    ).exec(before);
+    const npAfter = NP_AFTER.exec(after);
+    const verbBefore = VERB_BEFORE.exec(before);
     if (npAfter) {
       const word = npAfter[2].toLowerCase();
       const field: ClaimField =
-        new RegExp(`^(?:${HURT_WORD})$`, "i").test(word) &&
-        !(word === "casualties" && CASUALTIES_BESIDE_HURT.test(s))
+        IS_HURT_WORD.test(word) && !(word === "casualties" && CASUALTIES_BESIDE_HURT.test(s))
           ? "injuries"
           : "fatalities";
       // "casualties" alone counts the dead and the hurt together: keep it as injuries, the
@@ -131,14 +140,14 @@ export function extractCasualties(
       const isLeft = /^(?:leaving|left|leaves|leave)$/.test(verb);
       let field: ClaimField | null = null;
       if (isLeft) {
-        const m = new RegExp(`^\\s+${NP}(dead|killed|${HURT_WORD})\\b`, "iu").exec(rest);
+        const m = LEFT_NP.exec(rest);
         if (m)
           field =
             /dead|killed/i.test(m[1]) ||
             (m[1].toLowerCase() === "casualties" && CASUALTIES_BESIDE_HURT.test(s))
               ? "fatalities"
               : "injuries";
-      } else field = new RegExp(`^(?:${HURT_VERB})$`, "i").test(verb) ? "injuries" : "fatalities";
+      } else field = IS_HURT_VERB.test(verb) ? "injuries" : "fatalities";
       if (!field) continue;
       claim(field, n, field === "injuries" ? literalMinimum(n) : n.value);
       const npMatch = /^\s+((?:[\p{L}'’-]+\s*){1,5})/u.exec(rest);
@@ -158,8 +167,7 @@ export function extractCasualties(
   // police commander" are three deaths.
   const listed = VICTIM_LIST.exec(s);
   if (listed && !claims.some((c) => c.field === "fatalities")) {
-    const roleWord = new RegExp(`\\b(?:${ROLE})s?\\b`, "iu");
-    const items = listed[1].split(/,\s*(?:and\s+)?|\s+and\s+/i).filter((x) => roleWord.test(x));
+    const items = listed[1].split(/,\s*(?:and\s+)?|\s+and\s+/i).filter((x) => ROLE_WORD.test(x));
     if (items.length >= 2) claim("fatalities", null, items.length);
   }
   // A single victim: "eliminated a Kataib Hezbollah commander", "the murder of former
