@@ -4,12 +4,12 @@ import { literalMinimum } from "../annotate/number-annotator.ts";
 import type { Claim, ClaimField, NumberMention, Sentence } from "../core/types.ts";
 
 const KILL_WORD =
-  "killed|dead|died|die|dies|martyred|martyrs|victims|slain|shot\\s+dead|lost\\s+their\\s+lives|perished|massacred|executed|murdered|beheaded|assassinated|tortured\\s+to\\s+death|fatalities|deaths|bodies|corpses|killed\\s+in\\s+action";
+  "killed|dead|died|die|dies|martyred|martyrs|victims|slain|shot\\s+dead|lost\\s+their\\s+lives|perished|massacred|executed|murdered|beheaded|assassinated|slaughtered|tortured\\s+to\\s+death|fatalities|deaths|bodies|corpses|killed\\s+in\\s+action";
 const HURT_WORD = "injured|wounded|hurt|injuries|casualties|maimed";
 // Headlines and monitors' reports use the present tense ("IS executes 5 men", "assassinates
 // two soldiers"); executions, beheadings and assassinations are killings with a count.
 const KILL_VERB =
-  "killing|killed|kills|kill|claim(?:s|ed|ing)?\\s+the\\s+lives\\s+of|shot\\s+dead|shooting\\s+dead|gunned\\s+down|shot\\s+and\\s+killed|execut(?:e|es|ed|ing)|(?:mass\\s+)?execution\\s+of|massacre(?:d|s)?(?:\\s+of)?|murdered|behead(?:s|ed|ing)?|assassinat(?:e|es|ed|ing)|leaving|left|death\\s+toll\\s+(?:rose\\s+to|of|reached|climbed\\s+to|stood\\s+at)|deaths?\\s+of|(?:killings|murders|assassinations)\\s+of|resulting\\s+in\\s+the\\s+deaths\\s+of|bodies\\s+of|corpses\\s+of";
+  "killing|killed|kills|kill|claim(?:s|ed|ing)?\\s+the\\s+lives\\s+of|shot\\s+dead|shooting\\s+dead|gunned\\s+down|shot\\s+and\\s+killed|execut(?:e|es|ed|ing)|(?:mass\\s+)?execution\\s+of|massacre(?:d|s)?(?:\\s+of)?|murdered|behead(?:s|ed|ing)?|assassinat(?:e|es|ed|ing)|slaughter(?:s|ed|ing)?|leaving|left|death\\s+toll\\s+(?:rose\\s+to|of|reached|climbed\\s+to|stood\\s+at)|deaths?\\s+of|(?:killings|murders|assassinations)\\s+of|resulting\\s+in\\s+the\\s+deaths\\s+of|bodies\\s+of|corpses\\s+of";
 const HURT_VERB = "injuring|injured|wounding|wounded|hurting|leaving|left|leaves|leave";
 const CIVILIAN =
   /\b(?:civilians?|children|women|residents|villagers|passengers|worshippers|students|pilgrims|bystanders|farmers|shoppers|journalists|aid\s+workers|including\s+civilians)\b/i;
@@ -38,7 +38,7 @@ const CASUALTIES_BESIDE_HURT =
 
 /** "24 people were killed", "three soldiers wounded": a count, its victims, the casualty word. */
 const NP_AFTER = new RegExp(
-  `^\\s+(?:of\\s+(?:the\\s+)?)?(${NP})${AUX}(${KILL_WORD}|${HURT_WORD})\\b`,
+  `^\\s+(?:of\\s+(?:the\\s+)?)?(${NP})${AUX}(?:the\\s+)?(${KILL_WORD}|${HURT_WORD})\\b`,
   "iu",
 );
 /** "killing at least 9", "wounding about 20": the verb right before a count. */
@@ -59,7 +59,7 @@ const ROLE =
   "commander|leader|member|official|officer|soldier|policeman|citizen|person|youth|villager|resident|shepherd|gunman|separatist|elder|suspect|insurgent|rebel|terrorist|inspector|sergeant|captain|lieutenant|colonel|corporal|agent|guard|driver|pilot|journalist|civilian|man|woman|child|boy|girl|fighter|militant|judge|mayor|activist|chief|general|governor|minister|priest|candidate|senator|deputy|councilman|councillor|director|president|prosecutor|attorney|businessman|lawyer|teacher|student|farmer|unionist|politician|trader|doctor|nurse|diplomat|ambassador|cleric|imam|bishop";
 const ROLE_WORD = new RegExp(`\\b(?:${ROLE})s?\\b`, "iu");
 const ONE_VICTIM = new RegExp(
-  `\\b(?:killed|killing|kills?|tortured\\s+to\\s+death|(?:body|corpse)\\s+of|eliminated|assassinated|assassinating|shot\\s+dead|guns?\\s+down|gunned\\s+down|executed|murdered|murdering|(?:murder|assassination|killing|slaying)\\s+of)\\s+(?:an?|one|the)?\\s*((?:former\\s+|ex-)?(?:[\\p{L}'’-]+,?\\s+){0,4}?(?:${ROLE}))\\b`,
+  `\\b(?:killed|killing|kills?|ston(?:e|es|ed|ing)|slaughter(?:s|ed|ing)?|execut(?:e|es|ing)|tortured\\s+to\\s+death|(?:body|corpse)\\s+of|eliminated|assassinated|assassinating|shot\\s+dead|guns?\\s+down|gunned\\s+down|executed|murdered|murdering|(?:murder|assassination|killing|slaying)\\s+of)\\s+(?:an?|one|the)?\\s*((?:former\\s+|ex-)?(?:[\\p{L}'’-]+,?\\s+){0,4}?(?:${ROLE}))\\b`,
   "iu",
 );
 /**
@@ -73,6 +73,76 @@ const ONE_DIED = new RegExp(
 /** "the murders of A, B and C": plural killings followed by their victims, up to a clause's end. */
 const VICTIM_LIST =
   /\b(?:murders|killings|assassinations|deaths)\s+of\s+((?:[^.;:]{0,160}?))(?=\s*(?:[.;:]|,\s+(?:were|was|have|has|who|which)\b|\s+(?:were|was|have|has|by|in|on|at)\s|$))/iu;
+/** A victim the words say is no combatant: "a journalist", "3 children", "a woman". */
+function isCivilianVictim(victim: string): boolean {
+  return (
+    CIVILIAN.test(victim) ||
+    /\b(?:journalist|civilian|child|boy|girl|woman|judge|mayor|activist)\b/i.test(victim)
+  );
+}
+
+/**
+ * "kill a man and 3 children", "executed two soldiers and a policeman": counted victims joined
+ * by "and" are one toll, their sum. The list ends where the clause goes on to place or time.
+ */
+const KILLED_LIST_HEAD =
+  /\b(?:kill(?:s|ed|ing)?|execut(?:e|es|ed|ing)|slaughter(?:s|ed|ing)?|murder(?:s|ed|ing)?|assassinat(?:e|es|ed|ing)|behead(?:s|ed|ing)?|massacre(?:s|d)?|claim(?:s|ed|ing)?\s+the\s+lives\s+of)\s+/giu;
+const LIST_END =
+  /\s+(?:in|on|at|near|during|after|while|when|as|including|injuring|wounding|who|whose|from|for|and\s+(?:injur|wound|hurt)\w*)\b|[.;:()]|,\s+(?:and\s+)?(?:injur|wound|hurt)/iu;
+const LISTED_PERSON = new RegExp(
+  `\\b(?:(?:${ROLE})s?|children|women|men|people|persons|policemen|soldiers)$`,
+  "iu",
+);
+
+function killedListSum(
+  s: string,
+  offset: number,
+  numbers: NumberMention[],
+): { value: number; start: number; end: number; civilians: number } | null {
+  for (const head of s.matchAll(KILLED_LIST_HEAD)) {
+    const from = (head.index ?? 0) + head[0].length;
+    const rest = s.slice(from, from + 140);
+    const cut = LIST_END.exec(rest);
+    const list = (cut ? rest.slice(0, cut.index) : rest).trimEnd();
+    const parts: { text: string; at: number }[] = [];
+    const sep = /\s*,\s*(?:and\s+)?|\s+and\s+/giu;
+    let last = 0;
+    for (const m of list.matchAll(sep)) {
+      parts.push({ text: list.slice(last, m.index), at: last });
+      last = (m.index ?? 0) + m[0].length;
+    }
+    parts.push({ text: list.slice(last), at: last });
+    if (parts.length < 2) continue;
+    let value = 0;
+    let civilians = 0;
+    let ok = true;
+    for (const part of parts) {
+      const words = part.text.split(/\s+/);
+      if (words.length < 2 || words.length > 5 || !LISTED_PERSON.test(part.text)) {
+        ok = false;
+        break;
+      }
+      let count: number | null = null;
+      if (/^(?:an?|one)$/i.test(words[0])) count = 1;
+      else {
+        const at = offset + from + part.at;
+        count = numbers.find((n) => n.start === at)?.value ?? null;
+      }
+      if (count === null) {
+        ok = false;
+        break;
+      }
+      value += count;
+      if (isCivilianVictim(part.text)) civilians += count;
+    }
+    if (ok) return { value, start: offset + from, end: offset + from + list.length, civilians };
+  }
+  return null;
+}
+
+/** "A body was found dumped", "a corpse discovered": one body is one death. */
+const ONE_BODY =
+  /\b(?:an?|one)\s+((?:[\p{L}'’-]+\s+)?(?:body|corpse))\s+(?:(?:was|has\s+been|had\s+been)\s+)?(?:found|discovered|recovered|dumped)\b/iu;
 /** "Pizarro's assassination": a named person's killing is one death. */
 const NAMED_VICTIM = /\b(\p{Lu}[\p{L}'’-]+)['’]S?\s+(?:assassination|murder|killing|slaying)\b/u;
 
@@ -109,8 +179,15 @@ export function extractCasualties(
     if (revised) c.revised = true;
     claims.push(c);
   };
+  const listed = killedListSum(s, sentence.start, numbers);
+  if (listed) {
+    claim("fatalities", null, listed.value);
+    if (listed.civilians > 0) claim("civilian_fatalities", null, listed.civilians);
+    victimSpans.push({ start: listed.start, end: listed.end });
+  }
   for (const n of numbers) {
     if (n.start < sentence.start || n.end > sentence.end) continue;
+    if (listed && n.start >= listed.start && n.end <= listed.end) continue;
     const after = s.slice(n.end - sentence.start);
     const before = s.slice(0, n.start - sentence.start);
     if (PARTITIVE.test(after)) continue;
@@ -165,21 +242,17 @@ export function extractCasualties(
   }
   // Victims listed by role: "the murders of the governor of Antioquia, another judge, and the
   // police commander" are three deaths.
-  const listed = VICTIM_LIST.exec(s);
-  if (listed && !claims.some((c) => c.field === "fatalities")) {
-    const items = listed[1].split(/,\s*(?:and\s+)?|\s+and\s+/i).filter((x) => ROLE_WORD.test(x));
+  const roles = VICTIM_LIST.exec(s);
+  if (roles && !claims.some((c) => c.field === "fatalities")) {
+    const items = roles[1].split(/,\s*(?:and\s+)?|\s+and\s+/i).filter((x) => ROLE_WORD.test(x));
     if (items.length >= 2) claim("fatalities", null, items.length);
   }
   // A single victim: "eliminated a Kataib Hezbollah commander", "the murder of former
   // armed forces chief Alvarez", "Pizarro's assassination".
-  const one = ONE_VICTIM.exec(s) ?? NAMED_VICTIM.exec(s) ?? ONE_DIED.exec(s);
+  const one = ONE_VICTIM.exec(s) ?? NAMED_VICTIM.exec(s) ?? ONE_DIED.exec(s) ?? ONE_BODY.exec(s);
   if (one && !claims.some((c) => c.field === "fatalities")) {
     claim("fatalities", null, 1);
-    if (
-      CIVILIAN.test(one[1]) ||
-      /\b(?:journalist|civilian|child|boy|girl|judge|mayor|activist)\b/i.test(one[1])
-    )
-      claim("civilian_fatalities", null, 1);
+    if (isCivilianVictim(one[1])) claim("civilian_fatalities", null, 1);
     const at = sentence.start + one.index + one[0].indexOf(one[1]);
     victimSpans.push({ start: at, end: at + one[1].length });
   }

@@ -508,3 +508,57 @@ test("'the aircraft was hit' names the target, not an air strike's weapon", () =
     mentions.map((m) => m.trigger.rule).join(", "),
   );
 });
+
+test("counted victims joined by 'and' are one toll: their sum", () => {
+  assert.deepEqual(casualties("Shells hit the market and kill a man and 3 children in Jisr"), [
+    ["fatalities", 4, "exact"],
+    ["civilian_fatalities", 3, "exact"],
+  ]);
+  assert.deepEqual(casualties("Gunmen killed two soldiers and a policeman in Kandahar."), [
+    ["fatalities", 3, "exact"],
+  ]);
+  // a list that does not count everyone is no sum
+  assert.deepEqual(casualties("Gunmen killed two soldiers and the driver of the truck."), [
+    ["fatalities", 2, "exact"],
+  ]);
+});
+
+test("headline verbs of killing: slaughter, stone to death, claim the lives, the victims of", () => {
+  assert.deepEqual(type("Unknown men slaughter 4 shepherds north of Homs"), ["Attack"]);
+  assert.deepEqual(casualties("Unknown men slaughter 4 shepherds north of Homs"), [
+    ["fatalities", 4, "exact"],
+  ]);
+  assert.deepEqual(type("Militants stone a woman to death in a village near Raqqa"), ["Attack"]);
+  assert.deepEqual(casualties("Militants stone a woman to death in a village near Raqqa"), [
+    ["fatalities", 1, "exact"],
+    ["civilian_fatalities", 1, "exact"],
+  ]);
+  assert.deepEqual(casualties("Mines claim the lives of 3 farmers near the border"), [
+    ["fatalities", 3, "exact"],
+    ["civilian_fatalities", 3, "exact"],
+  ]);
+  assert.deepEqual(
+    casualties("9 women and children are the victims of a massacre by warplanes in Idlib"),
+    [
+      ["fatalities", 9, "exact"],
+      ["civilian_fatalities", 9, "exact"],
+    ],
+  );
+});
+
+test("a body found is an attack by someone unknown, whoever found it", () => {
+  const [e] = events("Police found the bodies of three men in a field outside Kandahar on Monday.");
+  assert.equal(e.sub_event_type, "Attack");
+  assert.equal(e.fatalities, 3);
+  assert.notEqual(e.actor1, "Police Forces of Afghanistan");
+  assert.deepEqual(casualties("A body was found dumped near the checkpoint"), [
+    ["fatalities", 1, "exact"],
+  ]);
+});
+
+test("an execution on a charge of smuggling is an armed group's killing, smuggling itself is not", () => {
+  assert.deepEqual(type("The Islamic State executes a man on charges of smuggling cigarettes"), [
+    "Attack",
+  ]);
+  assert.deepEqual(type("Police shot a smuggler at the border crossing"), []);
+});

@@ -23,6 +23,8 @@ const OBJECT_QUALIFIED_BY =
   /\b(?:controlled|held|run|backed|led|supported|besieged|occupied|dominated|owned|used|manned|protected|guarded|loyal\s+to)\s+(?:by|to)\s+(?:the\s+|an?\s+)?$/i;
 /** Territory changing hands "from X": X loses it, it does not act. */
 const TERRITORY_RULES = new Set(["regains-territory", "overtakes-territory", "transfer-territory"]);
+/** "Police found the bodies": who finds the dead did not kill them. */
+const FINDER_RULES = new Set(["bodies-found"]);
 /** "three service members killed", "civilians were shot": the party before a participle is its patient. */
 const PATIENT_GAP = /^\s*(?:(?:were|was|have\s+been|had\s+been|are|is|being|reportedly|all)\s+)*$/i;
 const PARTICIPLE =
@@ -127,7 +129,7 @@ export function assignRoles(
       roles.rule = "roles:attributed-to";
     }
   }
-  if (!roles.actor1) {
+  if (!roles.actor1 && !FINDER_RULES.has(hit.rule.id)) {
     // The nearest party before the trigger, unless a reporting verb stands between (then it is the teller).
     for (let i = before.length - 1; i >= 0; i--) {
       const a = before[i];
