@@ -57,7 +57,7 @@ const PARTITIVE = new RegExp(`^\\s+of\\s+(?:the|those)\\s+(?:${KILL_WORD}|${HURT
 /** Someone named by role: the noun that closes "a senior militia commander", "former armed forces chief". */
 const ROLE =
   "commander|leader|member|official|officer|soldier|policeman|citizen|person|youth|villager|resident|shepherd|gunman|separatist|elder|suspect|insurgent|rebel|terrorist|inspector|sergeant|captain|lieutenant|colonel|corporal|agent|guard|driver|pilot|journalist|civilian|man|woman|child|boy|girl|fighter|militant|judge|mayor|activist|chief|general|governor|minister|priest|candidate|senator|deputy|councilman|councillor|director|president|prosecutor|attorney|businessman|lawyer|teacher|student|farmer|unionist|politician|trader|doctor|nurse|diplomat|ambassador|cleric|imam|bishop";
-const ROLE_WORD = new RegExp(`\\b(?:${ROLE})s?\\b`, "iu");
+const ONE_ROLE = new RegExp(`\\b(?:${ROLE})\\b`, "iu");
 const ONE_VICTIM = new RegExp(
   `\\b(?:killed|killing|kills?|ston(?:e|es|ed|ing)|slaughter(?:s|ed|ing)?|execut(?:e|es|ing)|tortured\\s+to\\s+death|(?:body|corpse)\\s+of|eliminated|assassinated|assassinating|shot\\s+dead|guns?\\s+down|gunned\\s+down|executed|murdered|murdering|(?:murder|assassination|killing|slaying)\\s+of)\\s+(?:an?|one|the)?\\s*((?:former\\s+|ex-)?(?:[\\p{L}'’-]+,?\\s+){0,4}?(?:${ROLE}))\\b`,
   "iu",
@@ -72,7 +72,7 @@ const ONE_DIED = new RegExp(
 );
 /** "the murders of A, B and C": plural killings followed by their victims, up to a clause's end. */
 const VICTIM_LIST =
-  /\b(?:murders|killings|assassinations|deaths)\s+of\s+((?:[^.;:]{0,160}?))(?=\s*(?:[.;:]|,\s+(?:were|was|have|has|who|which)\b|\s+(?:were|was|have|has|by|in|on|at)\s|$))/iu;
+  /\b(?:murders|killings|assassinations|deaths|massacre)\s+of\s+((?:[^.;:]{0,260}?))(?=\s*(?:[.;:]|,\s+(?:were|was|have|has|who|which)\b|\s+(?:were|was|have|has|by|in|on|at|today|yesterday|tonight)\b|$))/iu;
 /** A victim the words say is no combatant: "a journalist", "3 children", "a woman". */
 function isCivilianVictim(victim: string): boolean {
   return (
@@ -143,6 +143,8 @@ function killedListSum(
 /** "A body was found dumped", "a corpse discovered": one body is one death. */
 const ONE_BODY =
   /\b(?:an?|one)\s+((?:[\p{L}'’-]+\s+)?(?:body|corpse))\s+(?:(?:was|has\s+been|had\s+been)\s+)?(?:found|discovered|recovered|dumped)\b/iu;
+/** A person named in a victim list: the item ends in two capitalized words ("her daughter Celina Ramos"). */
+const NAMED_PERSON = /(?:^|\s)\p{Lu}[\p{L}'’.-]*\s+\p{Lu}[\p{L}'’-]*$/u;
 /** "Pizarro's assassination": a named person's killing is one death. */
 const NAMED_VICTIM = /\b(\p{Lu}[\p{L}'’-]+)['’]S?\s+(?:assassination|murder|killing|slaying)\b/u;
 
@@ -244,8 +246,14 @@ export function extractCasualties(
   // police commander" are three deaths.
   const roles = VICTIM_LIST.exec(s);
   if (roles && !claims.some((c) => c.field === "fatalities")) {
-    const items = roles[1].split(/,\s*(?:and\s+)?|\s+and\s+/i).filter((x) => ROLE_WORD.test(x));
-    if (items.length >= 2) claim("fatalities", null, items.length);
+    // "the massacre of the priests A, B ... along with Mrs C and her daughter D": each a victim
+    const items = roles[1]
+      .split(/\s*,\s*(?:and\s+|along\s+with\s+)?|\s+and\s+|\s+along\s+with\s+/i)
+      .map((x) => x.trim());
+    // each item one person, named or by a role in the singular: "the priests" counts no one
+    const onePerson = (x: string) =>
+      x.split(/\s+/).length <= 6 && (ONE_ROLE.test(x) || NAMED_PERSON.test(x));
+    if (items.length >= 2 && items.every(onePerson)) claim("fatalities", null, items.length);
   }
   // A single victim: "eliminated a Kataib Hezbollah commander", "the murder of former
   // armed forces chief Alvarez", "Pizarro's assassination".

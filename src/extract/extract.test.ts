@@ -562,3 +562,26 @@ test("an execution on a charge of smuggling is an armed group's killing, smuggli
   ]);
   assert.deepEqual(type("Police shot a smuggler at the border crossing"), []);
 });
+
+test("a massacre of named victims counts each name; 'the priests' alone counts no one", () => {
+  assert.deepEqual(
+    casualties(
+      "The massacre of the priests Juan Perez, Luis Gomez and Pedro Ruiz, along with Mrs Ana Ruiz and her daughter Rosa Ruiz, was perpetrated at dawn.",
+    ),
+    [["fatalities", 5, "exact"]],
+  );
+  assert.deepEqual(
+    casualties(
+      "IN VIEW OF THE MASSACRE OF PRIESTS TODAY, THE FRONT REPORTS THE FOLLOWING TO THE PEOPLE:",
+    ),
+    [],
+  );
+});
+
+test("roles: 'was perpetrated by the armed forces' after a long subject names the agent", () => {
+  const [e] = events(
+    "The massacre of the priests Juan Perez, Luis Gomez, Pedro Ruiz and Jose Diaz was perpetrated by armed forces death squads in San Salvador on Thursday.",
+  );
+  assert.equal(e.actor1, "Military Forces of El Salvador");
+  assert.equal(e.fatalities, 4);
+});

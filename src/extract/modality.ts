@@ -92,8 +92,13 @@ export function modalityOf(
       case "year_before": {
         // "the 2015 bombing", "killed in the 1991 war": an event placed by its year alone, earlier
         // than the report's year, is one recalled.
+        // "the same scheme they used in 1979 and 1980, when they murdered ...": a year the
+        // sentence sets the act in, earlier than the report's
         const named =
           /\b((?:19|20)\d\d)\s*$/.exec(before) ??
+          /\bin\s+((?:19|20)\d\d)(?:\s+and\s+(?:19|20)\d\d)?\s*,?\s+when\b[^.;]*$/i.exec(
+            text.slice(sentence.start, hit.start),
+          ) ??
           /^\s+(?:\S+\s+){0,2}?in\s+(?:the\s+)?((?:19|20)\d\d)\b(?!\s*[-,]?\s*\d)/.exec(
             clauseAfter,
           );

@@ -31,6 +31,12 @@ const PARTICIPLE =
   /^(?:killed|wounded|injured|shot|hurt|abducted|kidnapped|arrested|detained|targeted|hit|struck|attacked|executed|beheaded|massacred|murdered|slain)$/i;
 const AGENT_AFTER =
   /\b(?:conducted|carried\s+out|launched|claimed|staged|perpetrated|committed|executed|fired|mounted|blamed\s+on|attributed\s+to)\s+(?:\w+\s+){0,2}(?:by|to|on)\s*$/i;
+/**
+ * "The massacre of the priests A, B, ... and C was perpetrated by X": a long subject puts the
+ * agent past the clause's end; the passive verb right before X still names it.
+ */
+const LATE_PASSIVE_AGENT =
+  /\b(?:was|were|had\s+been|has\s+been|have\s+been)\s+(?:perpetrated|committed|carried\s+out|staged|ordered|masterminded)\s+by\s+(?:the\s+)?$/i;
 const ATTRIBUTED =
   /\b(?:attributed|blamed|pinned)\s+(?:\S+\s+){0,5}?(?:to|on)\s+(?:(?:an?|the)\s+)?(?:[\p{L}-]+\s+){0,6}$/iu;
 const RESPONSIBILITY = /\bclaimed\s+responsibility\b|\bresponsibility\s+was\s+claimed\s+by\b/i;
@@ -120,6 +126,15 @@ export function assignRoles(
       roles.actor1 = a;
       roles.rule = "roles:passive-agent";
       break;
+    }
+  }
+  if (!roles.actor1) {
+    const late = inSentence.find(
+      (a) => a.start >= cEnd && LATE_PASSIVE_AGENT.test(text.slice(hit.end, a.start)),
+    );
+    if (late) {
+      roles.actor1 = late;
+      roles.rule = "roles:late-passive-agent";
     }
   }
   if (!roles.actor1) {
