@@ -29,6 +29,9 @@ const TOLL_OF_DEAD =
   /\bdeath\s+toll\b|\bnumber\s+of\s+(?:the\s+)?(?:casualties|martyrs|dead|deaths|fatalities|victims|(?:those|people|persons|fighters|members|civilians)\s+(?:who\s+(?:were\s+killed|died)|killed))|\b(?:more|human)\s+(?:casualties|martyrs|losses|deaths)\b/iu;
 const TOLL_OVER_PERIOD =
   /^[^.;]{0,80}?\b(?:since|(?:in|within|over)\s+(?:less\s+than\s+|more\s+than\s+|the\s+(?:past|last)\s+)?\d+\s+(?:hours|days|weeks|months|years))\b/iu;
+/** Right after a casualty word: the count runs over a period, a tally rather than one toll. */
+const OVER_PERIOD_AFTER =
+  /^\s*(?:in|within|over|during)\s+(?:less\s+than\s+|more\s+than\s+|the\s+(?:past|last)\s+)?(?:\d+|\p{L}+)\s+(?:days|weeks|months|years)\b|^\s*(?:so\s+far\s+)?since\s+(?:the\s+(?:start|beginning)|january|february|march|april|may|june|july|august|september|october|november|december|\d{4})/iu;
 /**
  * "casualties" beside a separate count of the wounded ("7 casualties and several wounded",
  * "leaving casualties and injured") counts the dead: the wounded are told apart.
@@ -197,6 +200,9 @@ export function extractCasualties(
     const verbBefore = VERB_BEFORE.exec(before);
     if (npAfter) {
       const word = npAfter[2].toLowerCase();
+      // "two candidates have been assassinated in less than 40 days": a count over a period
+      if (!IS_HURT_WORD.test(word) && OVER_PERIOD_AFTER.test(after.slice(npAfter[0].length)))
+        continue;
       const field: ClaimField =
         IS_HURT_WORD.test(word) && !(word === "casualties" && CASUALTIES_BESIDE_HURT.test(s))
           ? "injuries"

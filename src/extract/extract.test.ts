@@ -585,3 +585,14 @@ test("roles: 'was perpetrated by the armed forces' after a long subject names th
   assert.equal(e.actor1, "Military Forces of El Salvador");
   assert.equal(e.fatalities, 4);
 });
+
+test("an aircraft hit is a target; rockets fired from a gunship are an air strike by the state", () => {
+  assert.deepEqual(type("Rebel anti-aircraft fire hit and damaged the helicopter near Jucuapa."), [
+    "Armed clash",
+  ]);
+  const [e] = events(
+    "A helicopter gunship arrived in the area launching rockets at villagers near San Miguel, El Salvador, on Monday.",
+  );
+  assert.equal(e.sub_event_type, "Air/drone strike");
+  assert.equal(e.actor1, "Military Forces of El Salvador");
+});

@@ -16,6 +16,8 @@ export interface TriggerRule {
 
 export interface WeaponCue {
   re: RegExp;
+  /** The same pattern, global: where in the sentence each cue stands. */
+  reAll: RegExp;
   event_type: EventType;
   sub_event_type: string;
   weapon: string;
@@ -103,6 +105,7 @@ export function loadExtractionLexicon(): ExtractionLexicon {
   );
   const weaponCues = readTable("events/weapon-cues.tsv").map((r) => ({
     re: new RegExp(`(?<![\\p{L}])(?:${r.pattern})(?![\\p{L}])`, "iu"),
+    reAll: new RegExp(`(?<![\\p{L}])(?:${r.pattern})(?![\\p{L}])`, "giu"),
     event_type: r.event_type as EventType,
     sub_event_type: r.sub_event_type,
     weapon: r.weapon,

@@ -32,7 +32,7 @@ const CIVILIAN_TARGET =
   /^\s*(?:\w+\s+){0,4}?(?:hospitals?|clinics?|schools?|universit(?:y|ies)|colleges?|markets?|marketplaces?|shops?|stores?|cafes?|caf\u00e9s?|teahouses?|restaurants?|hotels?|churche?s?|mosques?|temples?|shrines?|synagogues?|villages?|homes?|houses?|buses|bus|trains?|weddings?|funerals?|stock\s+exchange|(?:local\s+|civilian\s+)?population|civilians|worshippers|pilgrims|passengers)\b/i;
 /** A target that fights back: attacking it is a clash, not violence against civilians. */
 const ARMED_TARGET =
-  /^\s*(?:\w+\s+){0,4}?(?:checkpoints?|(?:military|army|police)\s+(?:bases?|posts?|stations?|positions?|convoys?|camps?|vehicles?|patrols?)|bases?|barracks|convoys?|outposts?|positions|patrols?|police\s+stations?|security\s+(?:forces|posts?|personnel)|militias?|militiamen|(?:armed|rebel|militia)\s+groups?)\b/i;
+  /^\s*(?:\w+\s+){0,4}?(?:checkpoints?|(?:military|army|police)\s+(?:bases?|posts?|stations?|positions?|convoys?|camps?|vehicles?|patrols?)|bases?|barracks|convoys?|outposts?|positions|patrols?|police\s+stations?|security\s+(?:forces|posts?|personnel)|militias?|militiamen|(?:armed|rebel|militia)\s+groups?|(?:military\s+|army\s+|air\s+force\s+)?(?:helicopters?|gunships?|warplanes?|fighter\s+jets?|tanks?|armou?red\s+vehicles?))\b/i;
 /** Who destroys from the air: property they destroy was struck, not looted. */
 const AIR_DESTRUCTION =
   /\b(?:air\s+force|warplanes?|jets|aircraft|helicopters?|drones?|airstrikes?|air\s+strikes?|air\s+raids?)\b/i;
@@ -348,6 +348,27 @@ interface TypeEvidence {
   around: string;
 }
 
+/** Words between an act and its direct object: "hit and damaged the", "struck a". */
+const TARGET_GAP =
+  /^\s+(?:and\s+[\p{L}-]+\s+)?(?:(?!(?:by|from|with|in|using)\b)[\p{L}-]+\s+){0,3}$/iu;
+
+/**
+ * The weapon a sentence names for a generic act. "The fire hit and damaged the helicopter": an
+ * aircraft the act lands on is its target, not its weapon.
+ */
+function weaponCueOf(lex: ExtractionLexicon, sentence: Sentence, hit: TriggerHit) {
+  const s = sentence.text;
+  const hitEnd = hit.end - sentence.start;
+  return lex.weaponCues.find((c) => {
+    for (const m of s.matchAll(c.reAll)) {
+      if (c.weapon === "air" && m.index >= hitEnd && TARGET_GAP.test(s.slice(hitEnd, m.index)))
+        continue;
+      return true;
+    }
+    return false;
+  });
+}
+
 function resolveType({
   hit,
   sentence,
@@ -402,7 +423,7 @@ function resolveType({
       generic: false,
     };
   }
-  const cue = lex.weaponCues.find((c) => c.re.test(sentence.text));
+  const cue = weaponCueOf(lex, sentence, hit);
   if (cue)
     return {
       event_type: cue.event_type,

@@ -81,7 +81,7 @@ export function buildEvents(b: BuildContext, groups: EventGroup[]): SitrepEvent[
           Math.round(Math.max(0.05, x.event.confidence - ANTECEDENT_PENALTY) * 100) / 100;
   inheritContext(b, built);
   dateAntecedents(b, built);
-  for (const x of built) nameUnknownPerpetrator(x.event);
+  for (const x of built) nameUnknownPerpetrator(x.event, x.group.mentions);
   return built
     .filter(({ event }) => {
       if (isHistory(b.ctx.reference, event)) {
@@ -394,12 +394,23 @@ function confidence(e: SitrepEvent, mentions: Mention[], place: PlaceMention | n
   return Math.round(Math.max(0.05, Math.min(0.99, c)) * 100) / 100;
 }
 
+const STATE_AIRCRAFT = /\b(?:helicopters?|gunships?|choppers?|barrel\s+bombs?)\b/i;
+
 /**
  * An attack with no named perpetrator gets ACLED's generic actor. Air strikes are left open:
  * only states and a few groups fly them, and "unidentified" would hide that.
  */
-function nameUnknownPerpetrator(e: SitrepEvent): void {
+function nameUnknownPerpetrator(e: SitrepEvent, mentions: Mention[]): void {
   if (e.actor1 || !e.country) return;
+  // Helicopter gunships and barrel bombs are a state's: armed groups almost never fly them.
+  if (
+    e.sub_event_type === "Air/drone strike" &&
+    mentions.some((m) => STATE_AIRCRAFT.test(m.sentence.text))
+  ) {
+    e.actor1 = `Military Forces of ${e.country}`;
+    e.inter1 = 1;
+    return;
+  }
   const attack =
     e.event_type === "Violence against civilians" ||
     (e.event_type === "Explosions/Remote violence" && e.sub_event_type !== "Air/drone strike");

@@ -386,6 +386,18 @@ describe("annotatePlaces: finds nothing", () => {
     const hit = only("Iraqi forces retook the town of Hit on Monday.", "Hit");
     assert.equal(hit.place.iso, "IQ");
   });
+
+  it("lends no foreign country from a name the text's countries leave out", () => {
+    // "Venceremos" is a Mexican village only; in a Salvadoran report it is a radio's name and
+    // must not pull "La Noria" to Mexico
+    const found = places(
+      "CLANDESTINE, 30 MAR 89 (RADIO VENCEREMOS) -- A REPORT FROM SAN MIGUEL DEPARTMENT STATES THAT SALVADORAN AIR FORCE HELICOPTERS FIRED AT THE LA NORIA AND LA PENA CANTONS.",
+    );
+    assert.ok(
+      found.every((m) => m.place.iso !== "MX"),
+      found.map((m) => `${m.text}:${m.place.iso}`).join(", "),
+    );
+  });
 });
 
 const SEED = join(PROJECT_ROOT, "..", "shared", "seed", "article.txt");

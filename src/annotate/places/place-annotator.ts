@@ -1440,7 +1440,14 @@ export function annotatePlaces(
   for (const c of kept) {
     const r = resolve(c, false);
     if (!r || r.entry.kind === "country") continue;
-    if (HOW_PENALTY[r.entry.how] === 0 && c.entries.every((e) => e.iso === r.entry.iso)) {
+    // ... unless the text names other countries, by name or demonym: "Radio Venceremos" in a
+    // Salvadoran report lends no Mexico
+    const otherCountriesNamed = [...namedCount.keys()].some((iso) => iso !== r.entry.iso);
+    if (
+      HOW_PENALTY[r.entry.how] === 0 &&
+      c.entries.every((e) => e.iso === r.entry.iso) &&
+      (!otherCountriesNamed || namedFor(c, r.entry.iso))
+    ) {
       if (!soleLenders.has(r.entry.iso)) soleLenders.set(r.entry.iso, new Map());
       soleLenders.get(r.entry.iso)?.set(c, r.entry.geonameid);
     }
