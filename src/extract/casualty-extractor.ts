@@ -70,7 +70,7 @@ const ONE_VICTIM = new RegExp(
  * "another man died": someone told apart from those before, whose event this sentence may not be.
  */
 const ONE_DIED = new RegExp(
-  `\\b(?<!another\\s)(?:an?\\s+|the\\s+|one\\s+)?((?:${ROLE}))\\s+(?:[\\p{L}'’.-]+\\s+){0,3}?(?:died|was\\s+killed|was\\s+shot\\s+dead|was\\s+murdered|was\\s+assassinated|(?:was\\s+)?tortured\\s+to\\s+death)\\b`,
+  `\\b(?<!another\\s)(?:an?\\s+|the\\s+|one\\s+)?((?:${ROLE}))\\s+(?:[\\p{L}'’.-]+\\s+){0,3}?(?:died|was\\s+killed|killed(?!\\s+(?:\\d|an?\\b|the\\b|two|three|four|five|six|seven|eight|nine|ten|dozens|scores|hundreds|several|many))|was\\s+shot\\s+dead|was\\s+murdered|was\\s+assassinated|(?:was\\s+)?tortured\\s+to\\s+death)\\b`,
   "iu",
 );
 /** "the murders of A, B and C": plural killings followed by their victims, up to a clause's end. */
@@ -267,8 +267,14 @@ export function extractCasualties(
   if (one && !claims.some((c) => c.field === "fatalities")) {
     claim("fatalities", null, 1);
     if (isCivilianVictim(one[1])) claim("civilian_fatalities", null, 1);
-    const at = sentence.start + one.index + one[0].indexOf(one[1]);
-    victimSpans.push({ start: at, end: at + one[1].length });
+    let at = sentence.start + one.index + one[0].indexOf(one[1]);
+    // "NPA rebel killed", "Hamas commander died": the name before the role is the victim's party
+    const modifier = /(?:^|\s)(\p{Lu}[\p{L}'’-]*\s+)$/u.exec(s.slice(0, at - sentence.start));
+    if (modifier) at -= modifier[1].length;
+    victimSpans.push({
+      start: at,
+      end: sentence.start + one.index + one[0].indexOf(one[1]) + one[1].length,
+    });
   }
   // Stated absences: "without causing ... civilian casualties", "no civilians were hurt".
   if (

@@ -596,3 +596,14 @@ test("an aircraft hit is a target; rockets fired from a gunship are an air strik
   assert.equal(e.sub_event_type, "Air/drone strike");
   assert.equal(e.actor1, "Military Forces of El Salvador");
 });
+
+test("a headline's 'NPA rebel killed' is one death, the rebel's group acted upon", () => {
+  const [e] = events("NPA rebel killed in clash with troops in Agusan del Norte on Monday");
+  assert.equal(e.fatalities, 1);
+  assert.equal(e.actor2, "NPA: New People's Army");
+  assert.notEqual(e.actor1, "NPA: New People's Army");
+  assert.deepEqual(casualties("A soldier killed two civilians in Kandahar"), [
+    ["fatalities", 2, "exact"],
+    ["civilian_fatalities", 2, "exact"],
+  ]);
+});
