@@ -529,7 +529,7 @@ function similarNames(a: string, b: string): boolean {
 }
 
 function basePrecision(kind: PlaceKind): 1 | 2 | 3 {
-  return kind === "country" ? 3 : kind === "admin1" ? 2 : 1;
+  return kind === "country" ? 3 : kind === "city" ? 1 : 2;
 }
 
 const NO_ENTRIES = Object.freeze([]) as unknown as GazetteerEntry[];
@@ -800,7 +800,7 @@ export function annotatePlaces(
 
   // ---- admin suffixes: "Anbar Governorate", "Hasaka province", "the province of Anbar"
   for (const c of candidates) {
-    const admin1 = c.entries.filter((e) => e.kind === "admin1");
+    const admin1 = c.entries.filter((e) => e.kind === "admin1" || e.kind === "admin2");
     if (!admin1.length) continue;
     const next = c.j + 1;
     if (spaced(c.j, next) && isCue(lex, "admin-suffix", toks[next].key)) {
@@ -1147,9 +1147,15 @@ export function annotatePlaces(
         m.geonameid !== e.geonameid &&
         ((m.kind === "country" && m.iso === e.iso) ||
           (m.kind === "admin1" &&
-            e.kind === "city" &&
+            (e.kind === "city" || e.kind === "admin2") &&
             m.iso === e.iso &&
             m.admin1Code === e.admin1Code) ||
+          (m.kind === "admin2" &&
+            e.kind === "city" &&
+            m.iso === e.iso &&
+            m.admin1Code === e.admin1Code &&
+            (m.admin2Code === e.admin2Code ||
+              distanceKm(m.lat, m.lon, e.lat, e.lon) <= CONTAINER_KM)) ||
           (m.kind === "city" &&
             e.kind === "city" &&
             m.iso === e.iso &&
@@ -1421,7 +1427,7 @@ export function annotatePlaces(
       if (c.mode === "title" && !inBox && pop < CAPS_MIN_POP) {
         return "small place in a title-case line";
       }
-    } else if (best.kind === "admin1" && !supported) {
+    } else if ((best.kind === "admin1" || best.kind === "admin2") && !supported) {
       // "Anbar" is one place; "Delta" (Nigeria's state, Canada's and Utah's towns) is many
       const namesakes = c.entries.some(
         (e) => e.iso !== best.iso && HOW_PENALTY[e.how] === 0 && e.kind !== "country",
@@ -1430,6 +1436,11 @@ export function annotatePlaces(
         return "a division outside the countries the text names, its name shared abroad";
       }
       if (c.nameFollowed) return "first word of a longer name, a division unsupported";
+      // second-level divisions are many and small, and their bare names ("Sense" in Fribourg)
+      // are often words: in all-capitals text, where case tells nothing, one needs support
+      if (best.kind === "admin2" && c.mode === "upper") {
+        return "a district in all-capitals text, unsupported";
+      }
     }
     return null;
   }
