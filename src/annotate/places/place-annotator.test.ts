@@ -223,6 +223,16 @@ describe("annotatePlaces: disambiguation", () => {
     assert.equal(kashmir.place.iso, "IN", "Jammu and Kashmir, not Cashmere in Washington");
   });
 
+  it("takes a place's English name when its own-named namesakes are far smaller", () => {
+    const palmyra = only("Airstrikes hit Palmyra on Tuesday.", "Palmyra");
+    assert.equal(palmyra.place.iso, "SY", "Tadmur, not Palmyra, Pennsylvania");
+  });
+
+  it("takes a district seat by its own name over a bigger town with it as an alternate", () => {
+    const ras = only("Turkish forces attacked Ras al-Ayn from three sides.", "Ras al-Ayn");
+    assert.equal(ras.place.iso, "SY", "the Syrian town, not Rosh Ha'Ayin");
+  });
+
   it("does not let a country's name lend its namesake towns", () => {
     const geneva = only("In response to the regime, Russia and Geneva said nothing.", "Geneva");
     assert.equal(geneva.place.iso, "CH", "not Geneva, Ohio beside Russia, Ohio");

@@ -79,6 +79,11 @@ const FOREIGN_EXONYM_MIN_POP = 500_000;
  * taken, in a text naming its country, only from this population up.
  */
 const ALT_NAME_MIN_POP = 20_000;
+/**
+ * An English name unlike the place's own ("Palmyra" for Tadmur) is meant for the place when it
+ * outnumbers, this many times over, every town bearing that name as its own (Palmyra, PA).
+ */
+const EXONYM_DOMINANCE = 5;
 /** Edit distance, as a share of the longer skeleton, under which two names are one spelled two ways (Irbil, Erbil). */
 const SIMILAR_NAME_SHARE = 0.34;
 /**
@@ -105,6 +110,11 @@ const UPPER_CASE_SHARE = 0.02;
 const TITLE_CASE_SHARE = 0.8;
 /** A title-case verdict needs this many words of 4+ letters. */
 const TITLE_CASE_MIN_WORDS = 4;
+
+/** Why resolve() may try the next entry: the name is one of this place's unlike alternates. */
+const UNLIKE_ALTERNATE = "~an alternate name unlike the place's own, not supported";
+/** Seats of government from capitals to districts' (below them, villages in much of Europe). */
+const SEAT_CODES = new Set(["PPLC", "PPLA", "PPLA2"]);
 
 /** GeoNames gives population 0 for many district seats; these stand in when ranking. */
 const DEFAULT_POP: Record<string, number> = {
@@ -1300,7 +1310,16 @@ export function annotatePlaces(
       const best = townOf(c, r.e);
       // past the first choice, only a place the text supports: "Ras al-Ayn" near Syrian
       // places is the Syrian town, not Rosh Ha'Ayin; "Palmyra" alone is no Pennsylvania town
-      if (firstWhy !== null && !supportedFor(c, best, countriesKnown)) continue;
+      // A town bearing the name as its own outranks, unsupported, a bigger one that only has it
+      // as an unlike alternate ("Ras al-Ayn" the Syrian district seat, not Rosh Ha'Ayin), when
+      // it is a district seat or more and the text names no country (where it does, the place
+      // must be in one); a small Palmyra is neither
+      if (
+        firstWhy !== null &&
+        !supportedFor(c, best, countriesKnown) &&
+        !(firstWhy === UNLIKE_ALTERNATE && !countriesKnown && ownNameSeat(best))
+      )
+        continue;
       const why = check(c, name, best, countriesKnown);
       if (why === null) {
         // how far ahead of the best place in another country: a town and its division agree
@@ -1330,6 +1349,32 @@ export function annotatePlaces(
     return (
       namedFor(c, e.iso) || lentFor(c, e) || contained(c, e) || (!countriesKnown && nearOther(c, e))
     );
+  }
+
+  /**
+   * Whether the name, an alternate unlike e's own, is e's exonym the world knows it by: towns
+   * bear it as their own name, all of known and far smaller population, and no other place is
+   * known by it as widely ("Palmyra" is Tadmur, not Palmyra, Pennsylvania).
+   */
+  function dominantExonym(c: Candidate, e: GazetteerEntry): boolean {
+    const pop = effectivePop(e);
+    let own = 0;
+    for (const o of c.entries) {
+      if (o.geonameid === e.geonameid) continue;
+      if (o.kind !== "city") return false;
+      if (HOW_PENALTY[o.how] === 0) {
+        if (o.population <= 0 || o.population * EXONYM_DOMINANCE > pop) return false;
+        own++;
+      } else if (effectivePop(o) >= pop) {
+        return false;
+      }
+    }
+    return own > 0;
+  }
+
+  /** Whether the text's name is e's own and e the seat of a district or more. */
+  function ownNameSeat(e: GazetteerEntry): boolean {
+    return e.kind === "city" && (e.how === "name" || e.how === "ascii") && SEAT_CODES.has(e.fcode);
   }
 
   /** A name that is both a town and its division is the town ("Baghdad", "Daraa"), unless a suffix says otherwise. */
@@ -1371,8 +1416,12 @@ export function annotatePlaces(
     // An alternate name unlike the place's own ("Thomas" for Beulah, "Exchange" for Atlas) is
     // a former or local name: taken only for a big place, or one whose country is named.
     if (unlikeName(name, best) && !inBox && pop < FOREIGN_EXONYM_MIN_POP) {
-      if (c.mode !== "mixed" || !(named || lent) || pop < ALT_NAME_MIN_POP) {
-        return "~an alternate name unlike the place's own, not supported";
+      if (
+        c.mode !== "mixed" ||
+        pop < ALT_NAME_MIN_POP ||
+        !(named || lent || (!countriesKnown && dominantExonym(c, best)))
+      ) {
+        return UNLIKE_ALTERNATE;
       }
     }
     // "Sarkh, Logar": the division named after a town says its country; a namesake elsewhere
