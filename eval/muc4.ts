@@ -303,7 +303,13 @@ export function gazetteerGeocode(g: Gazetteer): Geocode {
   return (name, country) => {
     const iso = countryIso(country);
     if (!iso) return null;
-    const entries = g.lookup(fold(name)).filter((e) => e.iso === iso && e.kind !== "country");
+    // towns and admin1 divisions only: the gold's levels are towns, departments and countries
+    const entries = g
+      .lookup(fold(name))
+      .filter(
+        (e): e is typeof e & { kind: "city" | "admin1" } =>
+          e.iso === iso && (e.kind === "city" || e.kind === "admin1"),
+      );
     const best = entries.find((e) => e.kind === "city") ?? entries[0];
     return best ? { kind: best.kind, lat: best.lat, lon: best.lon } : null;
   };

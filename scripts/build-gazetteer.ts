@@ -13,6 +13,7 @@ import { DatabaseSync } from "node:sqlite";
 import { fileURLToPath } from "node:url";
 import {
   ADMIN1_ID_BASE,
+  ADMIN2_ID_BASE,
   countryId,
   DEFAULT_GAZETTEER_PATH,
   SCHEMA,
@@ -26,6 +27,7 @@ import {
   looseArticle,
   type NameHow,
   nameKeys,
+  skeletonKey,
   strippedAdminKey,
 } from "../src/annotate/places/place-keys.ts";
 import { DATA_DIR, readTable } from "../src/core/data-files.ts";
@@ -58,6 +60,22 @@ export function compassForm(name: string): string | null {
 
 /** A city's effective rank when picking an admin1's representative point: capitals first. */
 const ADMIN_SEAT_CODES = new Set(["PPLC", "PPLA"]);
+/** ... and an admin2's: its own seat, or a higher one inside it. */
+const ADMIN2_SEAT_CODES = new Set(["PPLC", "PPLA", "PPLA2"]);
+
+/**
+ * Countries whose second-level divisions news names with their kind word ("Cook County"): their
+ * bare names are mostly persons' names, so the stripped key is left out.
+ */
+const ADMIN2_KEEP_KIND_WORD = new Set(["US"]);
+
+/**
+ * News writes the Philippines' "Agusan del Norte", "Lanao del Sur" as "Agusan Norte", "Lanao Sur".
+ */
+export function delForm(name: string): string | null {
+  const m = /^(\S.*?)\s+del\s+(norte|sur)$/i.exec(name);
+  return m ? `${m[1]} ${m[2]}` : null;
+}
 
 /** Upper-case alt spellings of countries kept as keys ("UK", "USA", "DRC"); other two-letter
  * codes (IQ, IN, IT, IS, NO...) fold to English words and are left out. */
@@ -70,6 +88,7 @@ export interface BuildCounts {
   places: number;
   admin1: number;
   admin2: number;
+  admin2Places: number;
   countries: number;
   names: number;
 }
@@ -82,6 +101,7 @@ function inputPaths(): Record<string, string> {
     countries: join(dirname(require.resolve("world-countries")), "countries.json"),
     countryAliases: join(DATA_DIR, "places", "country-aliases.tsv"),
     admin1Aliases: join(DATA_DIR, "places", "admin1-aliases.tsv"),
+    admin2Aliases: join(DATA_DIR, "places", "admin2-aliases.tsv"),
     script: fileURLToPath(import.meta.url),
     keys: join(here, "..", "src", "annotate", "places", "place-keys.ts"),
     schema: join(here, "..", "src", "annotate", "places", "gazetteer-schema.ts"),
@@ -143,6 +163,14 @@ export function buildGazetteer(out: string): BuildCounts {
   const admin1Seat = new Map<string, Seat>();
   const admin1Pop = new Map<string, number>();
   const countryPop = new Map<string, number>();
+  const admin2Seat = new Map<string, Seat>();
+  const admin2Pop = new Map<string, number>();
+  /** Skeletons of the own names of each country's towns and admin1 divisions: a second-level
+   * division named like one of them is theirs under the bare name ("Douma", "Geneva"). */
+  const townNames = new Map<string, Set<string>>();
+  /** The biggest town of each admin1 by the skeleton of its own name: the seat of a district
+   * named after it ("Douma District", Duma). */
+  const townsByName = new Map<string, Seat>();
   const capitals = new Map<string, Seat>();
   const text = readFileSync(inputs.cities500, "utf8");
   let places = 0;
@@ -179,6 +207,20 @@ export function buildGazetteer(out: string): BuildCounts {
     const rank = (ADMIN_SEAT_CODES.has(fcode) ? 1e12 : 0) + population;
     const seat = admin1Seat.get(a1);
     if (!seat || rank > seat.rank) admin1Seat.set(a1, { id, lat, lon, rank });
+    if (f[11]) {
+      const a2 = `${a1}.${f[11]}`;
+      admin2Pop.set(a2, (admin2Pop.get(a2) ?? 0) + population);
+      const rank2 = (ADMIN2_SEAT_CODES.has(fcode) ? 1e12 : 0) + population;
+      const seat2 = admin2Seat.get(a2);
+      if (!seat2 || rank2 > seat2.rank) admin2Seat.set(a2, { id, lat, lon, rank: rank2 });
+    }
+    if (!townNames.has(iso)) townNames.set(iso, new Set());
+    for (const n of new Set([skeletonKey(name), skeletonKey(f[2])])) {
+      townNames.get(iso)?.add(n);
+      const k = `${a1}|${n}`;
+      const had = townsByName.get(k);
+      if (!had || population > had.rank) townsByName.set(k, { id, lat, lon, rank: population });
+    }
     if (fcode === "PPLC") {
       const cap = capitals.get(iso);
       if (!cap || population > cap.rank) capitals.set(iso, { id, lat, lon, rank: population });
@@ -204,6 +246,8 @@ export function buildGazetteer(out: string): BuildCounts {
     const iso = r.code.slice(0, dot);
     const a1 = r.code.slice(dot + 1);
     insertAdmin.run(iso, a1, "", r.name);
+    if (!townNames.has(iso)) townNames.set(iso, new Set());
+    townNames.get(iso)?.add(skeletonKey(strippedAdminKey(r.name) ?? r.name));
     const seat = admin1Seat.get(r.code);
     if (!seat) return; // no populated place of cities500 in it: nowhere to put a point
     const id = -(ADMIN1_ID_BASE + rank);
@@ -227,6 +271,52 @@ export function buildGazetteer(out: string): BuildCounts {
     for (const alias of admin1Aliases.get(r.code) ?? []) forms.push([alias, "alias"]);
     const compass = compassForm(r.name);
     if (compass) forms.push([compass, "alias"]);
+    addNames(id, iso, forms);
+  });
+
+  // ---------------------------------------------------------------- admin2 divisions
+  // A province or district news names on its own ("Sulu", "Basilan"), placed at its seat or
+  // most populous town. Under its full name always; without its kind word ("Province of Sulu")
+  // only when no town of its country bears that name: a bare "Douma" is the town.
+  const admin2Aliases = new Map<string, string[]>();
+  for (const r of readTable(inputs.admin2Aliases)) {
+    admin2Aliases.set(r.code, [...(admin2Aliases.get(r.code) ?? []), r.form]);
+  }
+  const sortedAdmin2 = [...admin2Rows].sort((a, b) => (a.code < b.code ? -1 : 1));
+  let admin2Places = 0;
+  sortedAdmin2.forEach((r, rank) => {
+    const [iso, a1, a2] = r.code.split(".");
+    // where cities500 gives no admin2 codes (Syria), "Douma District" is placed at Douma
+    const seat =
+      admin2Seat.get(r.code) ??
+      townsByName.get(`${iso}.${a1}|${skeletonKey(strippedAdminKey(r.name) ?? r.name)}`);
+    if (!seat) return;
+    const towns = townNames.get(iso) ?? new Set<string>();
+    const forms: Array<[string, NameHow]> = [];
+    if (!towns.has(skeletonKey(r.name))) forms.push([r.name, "name"]);
+    const stripped = ADMIN2_KEEP_KIND_WORD.has(iso) ? null : strippedAdminKey(r.name);
+    if (stripped && !towns.has(skeletonKey(stripped))) {
+      forms.push([stripped, "stripped"]);
+      const del = delForm(stripped);
+      if (del) forms.push([del, "alias"]);
+    }
+    for (const alias of admin2Aliases.get(r.code) ?? []) forms.push([alias, "alias"]);
+    if (!forms.length) return;
+    const id = -(ADMIN2_ID_BASE + rank);
+    insertPlace.run(
+      id,
+      r.name,
+      iso,
+      a1,
+      a2,
+      seat.lat,
+      seat.lon,
+      "A",
+      "ADM2",
+      admin2Pop.get(r.code) ?? seat.rank % 1e12,
+      "admin2",
+    );
+    admin2Places++;
     addNames(id, iso, forms);
   });
 
@@ -282,6 +372,7 @@ export function buildGazetteer(out: string): BuildCounts {
     places,
     admin1: admin1Count,
     admin2: admin2Rows.length,
+    admin2Places,
     countries: countries.length,
     names,
   };
@@ -316,7 +407,7 @@ function main(argv: string[]): void {
   const c = buildGazetteer(out);
   const secs = ((performance.now() - t0) / 1000).toFixed(1);
   process.stdout.write(
-    `gazetteer: ${c.places} places, ${c.admin1} admin1, ${c.admin2} admin2, ${c.countries} countries, ${c.names} keys → ${out} in ${secs} s\n`,
+    `gazetteer: ${c.places} places, ${c.admin1} admin1, ${c.admin2} admin2 (${c.admin2Places} as places), ${c.countries} countries, ${c.names} keys → ${out} in ${secs} s\n`,
   );
 }
 

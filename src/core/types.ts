@@ -91,7 +91,7 @@ export interface Place {
   population: number;
 }
 
-export type PlaceKind = "city" | "admin1" | "country";
+export type PlaceKind = "city" | "admin2" | "admin1" | "country";
 
 export interface PlaceMention extends Span, Provenance {
   place: Place;

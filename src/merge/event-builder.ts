@@ -226,7 +226,7 @@ function bestPlace(places: PlaceMention[]): PlaceMention | null {
   return best;
 }
 
-const KIND_RANK = { city: 0, admin1: 1, country: 2 } as const;
+const KIND_RANK = { city: 0, admin2: 1, admin1: 2, country: 3 } as const;
 
 /** Whether p names a place inside q, more specifically: a town of q's division or country. */
 function refines(p: PlaceMention, q: PlaceMention): boolean {

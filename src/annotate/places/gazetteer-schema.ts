@@ -5,7 +5,7 @@ import { PROJECT_ROOT } from "../../core/data-files.ts";
 
 export const DEFAULT_GAZETTEER_PATH = join(PROJECT_ROOT, "data", "build", "gazetteer.sqlite");
 
-export const SCHEMA_VERSION = "8";
+export const SCHEMA_VERSION = "9";
 
 /**
  * Countries and admin1 divisions are not GeoNames features in the packages the index is built
@@ -14,6 +14,8 @@ export const SCHEMA_VERSION = "8";
  * among admin1 codes in sorted order).
  */
 export const ADMIN1_ID_BASE = 1000;
+/** An admin2 division: -(ADMIN2_ID_BASE + its rank among admin2 codes in sorted order). */
+export const ADMIN2_ID_BASE = 10_000;
 
 export function countryId(iso: string): number {
   const a = iso.charCodeAt(0) - 65;
@@ -23,7 +25,8 @@ export function countryId(iso: string): number {
 
 export const SCHEMA = `
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
--- One row per GeoNames populated place, admin1 division and country. kind: city | admin1 | country.
+-- One row per GeoNames populated place, admin1 and admin2 division and country.
+-- kind: city | admin1 | admin2 | country.
 -- lat/lon of an admin1 is its capital (PPLA) or most populous place; of a country its capital.
 -- population of an admin1 or country is the sum over its places in cities500 (for ranking only).
 CREATE TABLE place (

@@ -101,6 +101,19 @@ describe("gazetteer lookups", () => {
     assert.ok(gaz.lookup("hasaka").some((e) => e.kind === "admin1" && e.iso === "SY"));
   });
 
+  it("knows second-level divisions by their bare names, and regions by the division holding them", () => {
+    const sulu = gaz.lookup("sulu").find((e) => e.kind === "admin2");
+    assert.equal(sulu?.iso, "PH");
+    assert.ok(gaz.lookup("agusan norte").some((e) => e.kind === "admin2" && e.iso === "PH"));
+    const ghouta = gaz.lookup("eastern ghouta").find((e) => e.kind === "admin2");
+    assert.equal(ghouta?.iso, "SY");
+    assert.equal(ghouta?.admin1Code, "08");
+    // a division named like a town of its country is the town's under the bare name
+    assert.ok(!gaz.lookup("douma").some((e) => e.kind === "admin2"));
+    // US counties keep their kind word: "Cook" alone is no county
+    assert.ok(!gaz.lookup("cook").some((e) => e.kind === "admin2"));
+  });
+
   it("names countries and divisions by code, and makes Places", () => {
     assert.equal(gaz.countryName("IQ"), "Iraq");
     assert.equal(gaz.admin1Name("IQ", "01"), "Anbar");

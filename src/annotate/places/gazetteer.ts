@@ -231,7 +231,10 @@ export function openGazetteer(path: string = DEFAULT_GAZETTEER_PATH): Gazetteer 
         iso: e.iso,
         country: gaz.countryName(e.iso) ?? e.iso,
         admin1: e.kind === "country" ? null : gaz.admin1Name(e.iso, e.admin1Code),
-        admin2: e.kind === "city" ? gaz.admin2Name(e.iso, e.admin1Code, e.admin2Code) : null,
+        admin2:
+          e.kind === "city" || e.kind === "admin2"
+            ? gaz.admin2Name(e.iso, e.admin1Code, e.admin2Code)
+            : null,
         latitude: e.lat,
         longitude: e.lon,
         featureClass: e.fclass,

@@ -210,6 +210,29 @@ describe("annotatePlaces: disambiguation", () => {
     assert.equal(turkey.place.iso, "TR");
   });
 
+  it("knows provinces that are second-level divisions, and regions named for one", () => {
+    const sulu = only("A soldier was wounded in a clash in Sulu on Friday.", "Sulu");
+    assert.equal(sulu.kind, "admin2");
+    assert.equal(sulu.place.iso, "PH");
+    assert.equal(sulu.precision, 2);
+    assert.equal(only("Rebels raided a farm in Agusan Norte.", "Agusan Norte").place.iso, "PH");
+    const ghouta = only("Shells fell on towns in the Eastern Ghouta overnight.", "Eastern Ghouta");
+    assert.equal(ghouta.place.iso, "SY");
+    assert.equal(ghouta.place.admin1, "Rif-dimashq");
+    const kashmir = only("Two policemen were killed in Kashmir on Sunday.", "Kashmir");
+    assert.equal(kashmir.place.iso, "IN", "Jammu and Kashmir, not Cashmere in Washington");
+  });
+
+  it("takes a place's English name when its own-named namesakes are far smaller", () => {
+    const palmyra = only("Airstrikes hit Palmyra on Tuesday.", "Palmyra");
+    assert.equal(palmyra.place.iso, "SY", "Tadmur, not Palmyra, Pennsylvania");
+  });
+
+  it("takes a district seat by its own name over a bigger town with it as an alternate", () => {
+    const ras = only("Turkish forces attacked Ras al-Ayn from three sides.", "Ras al-Ayn");
+    assert.equal(ras.place.iso, "SY", "the Syrian town, not Rosh Ha'Ayin");
+  });
+
   it("does not let a country's name lend its namesake towns", () => {
     const geneva = only("In response to the regime, Russia and Geneva said nothing.", "Geneva");
     assert.equal(geneva.place.iso, "CH", "not Geneva, Ohio beside Russia, Ohio");
@@ -379,6 +402,10 @@ describe("annotatePlaces: finds nothing", () => {
   it("in common words that are towns, in mixed and in all-capitals text", () => {
     assert.deepEqual(places("The Deal was signed after the Old City talks."), []);
     assert.deepEqual(places("HIT BY A CAR, THE MAN DIED IN THE OLD CITY."), []);
+  });
+
+  it("in a district's bare name in all-capitals text", () => {
+    assert.deepEqual(places("THE SENSE OF THE MEETING WAS CLEAR, THE MINISTER SAID."), []);
   });
 
   it("takes a town that is an English word only when its country is named", () => {

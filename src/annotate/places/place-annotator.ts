@@ -79,6 +79,11 @@ const FOREIGN_EXONYM_MIN_POP = 500_000;
  * taken, in a text naming its country, only from this population up.
  */
 const ALT_NAME_MIN_POP = 20_000;
+/**
+ * An English name unlike the place's own ("Palmyra" for Tadmur) is meant for the place when it
+ * outnumbers, this many times over, every town bearing that name as its own (Palmyra, PA).
+ */
+const EXONYM_DOMINANCE = 5;
 /** Edit distance, as a share of the longer skeleton, under which two names are one spelled two ways (Irbil, Erbil). */
 const SIMILAR_NAME_SHARE = 0.34;
 /**
@@ -105,6 +110,11 @@ const UPPER_CASE_SHARE = 0.02;
 const TITLE_CASE_SHARE = 0.8;
 /** A title-case verdict needs this many words of 4+ letters. */
 const TITLE_CASE_MIN_WORDS = 4;
+
+/** Why resolve() may try the next entry: the name is one of this place's unlike alternates. */
+const UNLIKE_ALTERNATE = "~an alternate name unlike the place's own, not supported";
+/** Seats of government from capitals to districts' (below them, villages in much of Europe). */
+const SEAT_CODES = new Set(["PPLC", "PPLA", "PPLA2"]);
 
 /** GeoNames gives population 0 for many district seats; these stand in when ranking. */
 const DEFAULT_POP: Record<string, number> = {
@@ -529,7 +539,7 @@ function similarNames(a: string, b: string): boolean {
 }
 
 function basePrecision(kind: PlaceKind): 1 | 2 | 3 {
-  return kind === "country" ? 3 : kind === "admin1" ? 2 : 1;
+  return kind === "country" ? 3 : kind === "city" ? 1 : 2;
 }
 
 const NO_ENTRIES = Object.freeze([]) as unknown as GazetteerEntry[];
@@ -800,7 +810,7 @@ export function annotatePlaces(
 
   // ---- admin suffixes: "Anbar Governorate", "Hasaka province", "the province of Anbar"
   for (const c of candidates) {
-    const admin1 = c.entries.filter((e) => e.kind === "admin1");
+    const admin1 = c.entries.filter((e) => e.kind === "admin1" || e.kind === "admin2");
     if (!admin1.length) continue;
     const next = c.j + 1;
     if (spaced(c.j, next) && isCue(lex, "admin-suffix", toks[next].key)) {
@@ -1147,9 +1157,15 @@ export function annotatePlaces(
         m.geonameid !== e.geonameid &&
         ((m.kind === "country" && m.iso === e.iso) ||
           (m.kind === "admin1" &&
-            e.kind === "city" &&
+            (e.kind === "city" || e.kind === "admin2") &&
             m.iso === e.iso &&
             m.admin1Code === e.admin1Code) ||
+          (m.kind === "admin2" &&
+            e.kind === "city" &&
+            m.iso === e.iso &&
+            m.admin1Code === e.admin1Code &&
+            (m.admin2Code === e.admin2Code ||
+              distanceKm(m.lat, m.lon, e.lat, e.lon) <= CONTAINER_KM)) ||
           (m.kind === "city" &&
             e.kind === "city" &&
             m.iso === e.iso &&
@@ -1294,7 +1310,16 @@ export function annotatePlaces(
       const best = townOf(c, r.e);
       // past the first choice, only a place the text supports: "Ras al-Ayn" near Syrian
       // places is the Syrian town, not Rosh Ha'Ayin; "Palmyra" alone is no Pennsylvania town
-      if (firstWhy !== null && !supportedFor(c, best, countriesKnown)) continue;
+      // A town bearing the name as its own outranks, unsupported, a bigger one that only has it
+      // as an unlike alternate ("Ras al-Ayn" the Syrian district seat, not Rosh Ha'Ayin), when
+      // it is a district seat or more and the text names no country (where it does, the place
+      // must be in one); a small Palmyra is neither
+      if (
+        firstWhy !== null &&
+        !supportedFor(c, best, countriesKnown) &&
+        !(firstWhy === UNLIKE_ALTERNATE && !countriesKnown && ownNameSeat(best))
+      )
+        continue;
       const why = check(c, name, best, countriesKnown);
       if (why === null) {
         // how far ahead of the best place in another country: a town and its division agree
@@ -1324,6 +1349,32 @@ export function annotatePlaces(
     return (
       namedFor(c, e.iso) || lentFor(c, e) || contained(c, e) || (!countriesKnown && nearOther(c, e))
     );
+  }
+
+  /**
+   * Whether the name, an alternate unlike e's own, is e's exonym the world knows it by: towns
+   * bear it as their own name, all of known and far smaller population, and no other place is
+   * known by it as widely ("Palmyra" is Tadmur, not Palmyra, Pennsylvania).
+   */
+  function dominantExonym(c: Candidate, e: GazetteerEntry): boolean {
+    const pop = effectivePop(e);
+    let own = 0;
+    for (const o of c.entries) {
+      if (o.geonameid === e.geonameid) continue;
+      if (o.kind !== "city") return false;
+      if (HOW_PENALTY[o.how] === 0) {
+        if (o.population <= 0 || o.population * EXONYM_DOMINANCE > pop) return false;
+        own++;
+      } else if (effectivePop(o) >= pop) {
+        return false;
+      }
+    }
+    return own > 0;
+  }
+
+  /** Whether the text's name is e's own and e the seat of a district or more. */
+  function ownNameSeat(e: GazetteerEntry): boolean {
+    return e.kind === "city" && (e.how === "name" || e.how === "ascii") && SEAT_CODES.has(e.fcode);
   }
 
   /** A name that is both a town and its division is the town ("Baghdad", "Daraa"), unless a suffix says otherwise. */
@@ -1365,8 +1416,12 @@ export function annotatePlaces(
     // An alternate name unlike the place's own ("Thomas" for Beulah, "Exchange" for Atlas) is
     // a former or local name: taken only for a big place, or one whose country is named.
     if (unlikeName(name, best) && !inBox && pop < FOREIGN_EXONYM_MIN_POP) {
-      if (c.mode !== "mixed" || !(named || lent) || pop < ALT_NAME_MIN_POP) {
-        return "~an alternate name unlike the place's own, not supported";
+      if (
+        c.mode !== "mixed" ||
+        pop < ALT_NAME_MIN_POP ||
+        !(named || lent || (!countriesKnown && dominantExonym(c, best)))
+      ) {
+        return UNLIKE_ALTERNATE;
       }
     }
     // "Sarkh, Logar": the division named after a town says its country; a namesake elsewhere
@@ -1421,7 +1476,7 @@ export function annotatePlaces(
       if (c.mode === "title" && !inBox && pop < CAPS_MIN_POP) {
         return "small place in a title-case line";
       }
-    } else if (best.kind === "admin1" && !supported) {
+    } else if ((best.kind === "admin1" || best.kind === "admin2") && !supported) {
       // "Anbar" is one place; "Delta" (Nigeria's state, Canada's and Utah's towns) is many
       const namesakes = c.entries.some(
         (e) => e.iso !== best.iso && HOW_PENALTY[e.how] === 0 && e.kind !== "country",
@@ -1430,6 +1485,11 @@ export function annotatePlaces(
         return "a division outside the countries the text names, its name shared abroad";
       }
       if (c.nameFollowed) return "first word of a longer name, a division unsupported";
+      // second-level divisions are many and small, and their bare names ("Sense" in Fribourg)
+      // are often words: in all-capitals text, where case tells nothing, one needs support
+      if (best.kind === "admin2" && c.mode === "upper") {
+        return "a district in all-capitals text, unsupported";
+      }
     }
     return null;
   }
