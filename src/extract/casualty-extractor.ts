@@ -59,7 +59,7 @@ const PARTITIVE = new RegExp(`^\\s+of\\s+(?:the|those)\\s+(?:${KILL_WORD}|${HURT
 
 /** Someone named by role: the noun that closes "a senior militia commander", "former armed forces chief". */
 const ROLE =
-  "commander|leader|member|official|officer|soldier|policeman|citizen|person|youth|villager|resident|shepherd|gunman|separatist|elder|suspect|insurgent|rebel|terrorist|inspector|sergeant|captain|lieutenant|colonel|corporal|agent|guard|driver|pilot|journalist|civilian|man|woman|child|boy|girl|fighter|militant|judge|mayor|activist|chief|general|governor|minister|priest|candidate|senator|deputy|councilman|councillor|director|president|prosecutor|attorney|businessman|lawyer|teacher|student|farmer|unionist|politician|trader|doctor|nurse|diplomat|ambassador|cleric|imam|bishop";
+  "commander|leader|member|official|officer|soldier|policeman|citizen|person|youth|villager|resident|shepherd|gunman|separatist|elder|suspect|insurgent|rebel|terrorist|inspector|sergeant|captain|lieutenant|colonel|corporal|agent|guard|driver|pilot|journalist|civilian|man|woman|child|boy|girl|fighter|militant|judge|mayor|activist|chief|general|governor|minister|priest|candidate|senator|deputy|councilman|councillor|director|president|prosecutor|attorney|businessman|lawyer|teacher|student|farmer|unionist|politician|trader|doctor|nurse|diplomat|ambassador|cleric|imam|bishop|secretary|spokesman|editor|reporter|photographer|worker|engineer|peasant|labou?rer|comrade";
 const ONE_ROLE = new RegExp(`\\b(?:${ROLE})\\b`, "iu");
 const ONE_VICTIM = new RegExp(
   `\\b(?:killed|killing|kills?|ston(?:e|es|ed|ing)|slaughter(?:s|ed|ing)?|execut(?:e|es|ing)|tortured\\s+to\\s+death|(?:body|corpse)\\s+of|eliminated|assassinated|assassinating|shot\\s+dead|guns?\\s+down|gunned\\s+down|executed|murdered|murdering|(?:murder|assassination|killing|slaying)\\s+of)\\s+(?:an?|one|the)?\\s*((?:former\\s+|ex-)?(?:[\\p{L}'’-]+,?\\s+){0,4}?(?:${ROLE}))\\b`,
@@ -70,7 +70,7 @@ const ONE_VICTIM = new RegExp(
  * "another man died": someone told apart from those before, whose event this sentence may not be.
  */
 const ONE_DIED = new RegExp(
-  `\\b(?<!another\\s)(?:an?\\s+|the\\s+|one\\s+)?((?:${ROLE}))\\s+(?:[\\p{L}'’.-]+\\s+){0,3}?(?:died|was\\s+killed|killed(?!\\s+(?:\\d|an?\\b|the\\b|two|three|four|five|six|seven|eight|nine|ten|dozens|scores|hundreds|several|many))|was\\s+shot\\s+dead|was\\s+murdered|was\\s+assassinated|(?:was\\s+)?tortured\\s+to\\s+death)\\b`,
+  `\\b(?<!another\\s)(?:an?\\s+|the\\s+|one\\s+)?((?:${ROLE}))\\s+(?:[\\p{L}'’.,-]+\\s+){0,3}?(?:died|was\\s+killed|killed(?!\\s+(?:\\d|an?\\b|the\\b|two|three|four|five|six|seven|eight|nine|ten|dozens|scores|hundreds|several|many))|was\\s+shot\\s+dead|was\\s+murdered|was\\s+assassinated|(?:was\\s+)?tortured\\s+to\\s+death)\\b`,
   "iu",
 );
 /** "the murders of A, B and C": plural killings followed by their victims, up to a clause's end. */

@@ -607,3 +607,18 @@ test("a headline's 'NPA rebel killed' is one death, the rebel's group acted upon
     ["civilian_fatalities", 2, "exact"],
   ]);
 });
+
+test("roles: members of a group act as the group; before a passive verb every party is acted upon", () => {
+  const [a] = events(
+    "Police said members of the National Liberation Army kidnapped two engineers in Arauca, Colombia, on Thursday.",
+  );
+  assert.equal(a.actor1, "ELN: National Liberation Army");
+  assert.equal(a.sub_event_type, "Abduction/forced disappearance");
+  const [b] = events(
+    "Two engineers who work for the Mexican firm were kidnapped near Arauca, Colombia, on Thursday.",
+  );
+  assert.notEqual(b.actor1, "Military Forces of Mexico");
+  assert.deepEqual(type("Guerrillas captured another foreign engineer near Arauca, Colombia."), [
+    "Abduction/forced disappearance",
+  ]);
+});

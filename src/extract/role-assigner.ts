@@ -29,6 +29,7 @@ const FINDER_RULES = new Set(["bodies-found"]);
 const PATIENT_GAP = /^\s*(?:(?:were|was|have\s+been|had\s+been|are|is|being|reportedly|all)\s+)*$/i;
 const PARTICIPLE =
   /^(?:killed|wounded|injured|shot|hurt|abducted|kidnapped|arrested|detained|targeted|hit|struck|attacked|executed|beheaded|massacred|murdered|slain)$/i;
+const PASSIVE_AUX_BEFORE = /\b(?:was|were|been|being)\s+(?:[\p{L}]+ly\s+)?$/iu;
 const AGENT_AFTER =
   /\b(?:conducted|carried\s+out|launched|claimed|staged|perpetrated|committed|executed|fired|mounted|blamed\s+on|attributed\s+to)\s+(?:\w+\s+){0,2}(?:by|to|on)\s*$/i;
 /**
@@ -40,6 +41,9 @@ const LATE_PASSIVE_AGENT =
 const ATTRIBUTED =
   /\b(?:attributed|blamed|pinned)\s+(?:\S+\s+){0,5}?(?:to|on)\s+(?:(?:an?|the)\s+)?(?:[\p{L}-]+\s+){0,6}$/iu;
 const RESPONSIBILITY = /\bclaimed\s+responsibility\b|\bresponsibility\s+was\s+claimed\s+by\b/i;
+/** "Members of the ELN kidnapped": the group the members belong to acts, though after "of". */
+const MEMBERS_OF =
+  /\b(?:members|fighters|guerrillas|militants|units|elements|commandos|cells|supporters)\s+of\s+(?:the\s+)?$/i;
 const OBJECT_BEFORE =
   /\b(?:on|against|at|targeting|targeted|hit|struck|killing|killed|wounding|injuring|attacking|attacked|kidnapping|abducting|of)\s+(?:(?:an?|the|two|three|several|\d+)\s+)?(?:[\p{L}-]+\s+){0,3}$/iu;
 /** "Iran-backed", "US-led", "Yemen's": the country qualifies another party, it does not act. */
@@ -149,8 +153,17 @@ export function assignRoles(
     for (let i = before.length - 1; i >= 0; i--) {
       const a = before[i];
       const gap = text.slice(a.end, hit.start);
-      if (OBJECT_BEFORE.test(text.slice(cStart, a.start))) continue;
+      const lead = text.slice(cStart, a.start);
+      const passive =
+        PARTICIPLE.test(hit.text) && PASSIVE_AUX_BEFORE.test(text.slice(cStart, hit.start));
+      if (OBJECT_BEFORE.test(lead) && (passive || !MEMBERS_OF.test(lead))) continue;
       if (isVictim(a)) {
+        roles.actor2 ??= a;
+        continue;
+      }
+      // "Engineers who work for the Mexican consortium were kidnapped": before a passive verb
+      // every party is acted upon
+      if (passive) {
         roles.actor2 ??= a;
         continue;
       }

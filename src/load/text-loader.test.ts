@@ -84,6 +84,15 @@ describe("text loader: layout", () => {
     ]);
   });
 
+  it("goes on with a line that stops on an article: a wrapped lead is no title", () => {
+    const raw =
+      "   QUITO, 9 NOV 89 (WIRE) -- [TEXT] THE POLICE HAVE REPORTED THAT\nGUERRILLAS KIDNAPPED TODAY TWO ENGINEERS IN THE OIL ZONE, NEAR THE\nNORTHERN BORDER.\n\n   THE ENGINEERS WORK FOR A FOREIGN FIRM.";
+    const item = loadText(raw, { id: "wire", origin: "wire.txt" });
+    const doc = docOf(item);
+    assert.equal(doc.title, null);
+    assert.match(doc.text, /NEAR THE NORTHERN BORDER\./);
+  });
+
   it("reads Markdown: heading as title, emphasis and links as text, rules dropped", () => {
     const raw = readFileSync(fixture("notes.md"), "utf8");
     const doc = docOf(loadText(raw, { id: "notes", origin: "notes.md" }, { markdown: true }));

@@ -39,6 +39,9 @@ export const WRAPPED_LINE_SHARE = 0.8;
  */
 export const HARD_WRAP_MAX_CHARS = 100;
 
+/** A line ending on one of these words stops in mid-phrase: the next line goes on with it. */
+const ENDS_ON_FUNCTION_WORD =
+  /\s(?:the|a|an|of|to|in|on|at|and|or|for|with|by|from|near|that|which|who|whose|its|their|his|her|our|into|onto|than|as)$/i;
 const BULLET = /^(?:[-*•·▪‣–—]|\d{1,3}[.)])\s+/u;
 const ENDS_SENTENCE = /[.!?…:;]["'”’»)\]]*$/u;
 
@@ -95,6 +98,8 @@ function continues(line: string, next: string, widest: number): boolean {
     line.length >= WRAPPED_LINE_SHARE * widest;
   if (hardWrapped) return true;
   if (ENDS_SENTENCE.test(line)) return false;
+  // "... IN THE ARAUCA OIL ZONE, NEAR THE" / "COLOMBIAN-VENEZUELAN BORDER.": no line ends on an article
+  if (ENDS_ON_FUNCTION_WORD.test(line)) return true;
   // Broken in mid-sentence: before a lower-case word, or after more than a title's worth.
   return /^[\p{Ll}\p{N}(,;]/u.test(next) || line.length > HARD_WRAP_MAX_CHARS;
 }
