@@ -622,3 +622,12 @@ test("roles: members of a group act as the group; before a passive verb every pa
     "Abduction/forced disappearance",
   ]);
 });
+
+test("checkpoints overrun are part of a clash; a town overrun is ground taken", () => {
+  assert.deepEqual(type("The militants attacked and overran several checkpoints in Samangan."), [
+    "Armed clash",
+  ]);
+  assert.deepEqual(type("Rebels overran the town of Kidal on Sunday."), [
+    "Non-state actor overtakes territory",
+  ]);
+});
