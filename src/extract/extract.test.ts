@@ -631,3 +631,13 @@ test("checkpoints overrun are part of a clash; a town overrun is ground taken", 
     "Non-state actor overtakes territory",
   ]);
 });
+
+test("headline fire and advances: 'shells target a city', 'advance in the desert', forces storm a base", () => {
+  assert.deepEqual(type("More than 40 missiles and shells target the town of Douma"), [
+    "Shelling/artillery/missile attack",
+  ]);
+  assert.deepEqual(type("Rebel fighters advance in the eastern desert of Homs"), [
+    "Non-state actor overtakes territory",
+  ]);
+  assert.deepEqual(type("A storm hit the coast near Chittagong, killing three people."), []);
+});
