@@ -641,3 +641,14 @@ test("headline fire and advances: 'shells target a city', 'advance in the desert
   ]);
   assert.deepEqual(type("A storm hit the coast near Chittagong, killing three people."), []);
 });
+
+test("two acts told with two places in one sentence are two events, each with its own dead", () => {
+  const evs = events(
+    "Four people were killed in Homs and aerial bombardment targets Douma on Monday.",
+  );
+  const homs = evs.find((e) => e.location === "Homs");
+  const other = evs.find((e) => e.location !== "Homs");
+  assert.equal(homs?.fatalities, 4);
+  assert.equal(other?.sub_event_type, "Air/drone strike");
+  assert.equal(other?.fatalities, 0);
+});

@@ -135,13 +135,34 @@ export function extractMentions(input: MentionInput): Mention[] {
     const actorsHere = annotations.actors.filter(
       (a) => a.start >= sentence.start && a.end <= sentence.end,
     );
-    for (const hit of groupHits(
+    const placesHere = annotations.places.filter(
+      (p) => p.start >= sentence.start && p.end <= sentence.end && p.kind !== "country",
+    );
+    const grouped = groupHits(
       asserted.map((a) => a.hit),
       ctx.doc.text,
       actorsHere,
       lex,
-    )) {
-      out.push(buildMention(ctx, annotations, lex, sentence, hit, casualties, attribution, around));
+      placesHere,
+    );
+    const windows = placeWindows(grouped, sentence);
+    for (const hit of grouped) {
+      const others = grouped.filter((h) => h !== hit);
+      const window = windows.get(hit) ?? null;
+      // two acts in two places: each counts only the dead told in its own part of the sentence
+      const counted = window
+        ? extractCasualties(
+            { ...sentence, ...window, text: text.slice(window.start, window.end) },
+            numbers,
+            source,
+          )
+        : casualties;
+      out.push(
+        buildMention(ctx, annotations, lex, sentence, hit, counted, attribution, around, {
+          others,
+          window,
+        }),
+      );
     }
   }
   return out;
@@ -188,12 +209,62 @@ function addTrailingCasualties(
   note(ctx, STAGE, `counts of sentence ${sentence.index} join "${last.trigger.text}"`);
 }
 
+/** How far after a trigger its place may stand: "attack on the city of Marea". */
+const OWN_PLACE_CHARS = 40;
+
+/**
+ * "His attack on the city of Marea ... and intense air strikes on the city of Aleppo": a generic
+ * act told with a place of its own, before a specific act told with another place, is another
+ * event, not the specific one told twice.
+ */
+function actsElsewhere(
+  hits: TriggerHit[],
+  winners: TriggerHit[],
+  places: PlaceMention[],
+): TriggerHit[] {
+  const placeAfter = (h: TriggerHit) =>
+    places.find((p) => p.start >= h.end && p.start - h.end <= OWN_PLACE_CHARS);
+  const out: TriggerHit[] = [];
+  for (const g of hits) {
+    if (g.rule.kind !== "generic") continue;
+    const own = placeAfter(g);
+    const next = winners.find((w) => w.start > g.end);
+    if (!own || !next || own.start >= next.start) continue;
+    const theirs = placeAfter(next);
+    if (theirs && theirs.place.geonameid !== own.place.geonameid) out.push(g);
+  }
+  return out;
+}
+
+/** Offsets in the document text. */
+interface Window {
+  start: number;
+  end: number;
+}
+
+/**
+ * A generic act kept beside a specific one (actsElsewhere) owns the places up to the specific
+ * act; the specific one owns those from its trigger on.
+ */
+function placeWindows(grouped: TriggerHit[], sentence: Sentence): Map<TriggerHit, Window> {
+  const windows = new Map<TriggerHit, Window>();
+  for (const g of grouped) {
+    if (g.rule.kind !== "generic") continue;
+    const next = grouped.find((w) => w.rule.kind !== "generic" && w.start > g.end);
+    if (!next) continue;
+    windows.set(g, { start: sentence.start, end: next.start });
+    windows.set(next, { start: next.start, end: sentence.end });
+  }
+  return windows;
+}
+
 /** Specific triggers of one sentence absorb its generic ones; one mention per sub-event type. */
 function groupHits(
   hits: TriggerHit[],
   text: string,
   actors: ActorMention[],
   lex: ExtractionLexicon,
+  places: PlaceMention[],
 ): TriggerHit[] {
   let specific = hits.filter((h) => h.rule.kind !== "generic");
   // "Rioters clashed with police": the clash is the demonstration's, not a battle of its own.
@@ -205,7 +276,7 @@ function groupHits(
     if (!kept.some((k) => k.rule.sub_event_type === h.rule.sub_event_type)) kept.push(h);
   const subs = kept.map((k) => k.rule.sub_event_type ?? "");
   const winners = kept.filter((k) => !isBeaten(lex, k.rule.sub_event_type ?? "", subs));
-  if (winners.length) return winners;
+  if (winners.length) return [...winners, ...actsElsewhere(hits, winners, places)];
   // "the strikes killed 16": the definite noun names which event the sentence is about.
   // Otherwise a verb with its subject right before it carries the parties ("In a separate
   // attack, gunmen shot dead two policemen"); else the first trigger.
@@ -226,7 +297,14 @@ function buildMention(
   casualties: ReturnType<typeof extractCasualties>,
   attribution: Attribution | null,
   around: string,
+  split: {
+    /** The sentence's other acts: their weapons are not this one's. */
+    others: TriggerHit[];
+    /** Where this act's places may stand, when the sentence tells two acts in two places. */
+    window: Window | null;
+  } = { others: [], window: null },
 ): Mention {
+  const { others, window } = split;
   const source = attribution?.source ?? null;
   const text = ctx.doc.text;
   const actors = ann.actors.filter((a) => a.start >= sentence.start && a.end <= sentence.end);
@@ -272,8 +350,11 @@ function buildMention(
     victims,
     after,
     around,
+    others,
   });
-  const places = selectPlaces(text, sentence, hit, ann.places, actors);
+  const places = selectPlaces(text, sentence, hit, ann.places, actors).filter(
+    (p) => !window || (p.start >= window.start && p.end <= window.end),
+  );
   const date = nearestDate(ann.dates, sentence, hit);
   const claims: Claim[] = [...casualties.claims];
   if (actor1 && (source || roles.rule === "roles:attributed-to")) {
@@ -346,6 +427,7 @@ interface TypeEvidence {
   after: string;
   /** The sentence and its neighbours: "without resistance" may come a sentence later. */
   around: string;
+  others: TriggerHit[];
 }
 
 /** Words between an act and its direct object: "hit and damaged the", "struck a". */
@@ -356,11 +438,19 @@ const TARGET_GAP =
  * The weapon a sentence names for a generic act. "The fire hit and damaged the helicopter": an
  * aircraft the act lands on is its target, not its weapon.
  */
-function weaponCueOf(lex: ExtractionLexicon, sentence: Sentence, hit: TriggerHit) {
+function weaponCueOf(
+  lex: ExtractionLexicon,
+  sentence: Sentence,
+  hit: TriggerHit,
+  others: TriggerHit[],
+) {
   const s = sentence.text;
   const hitEnd = hit.end - sentence.start;
+  const inOther = (at: number) =>
+    others.some((o) => at >= o.start - sentence.start && at < o.end - sentence.start);
   return lex.weaponCues.find((c) => {
     for (const m of s.matchAll(c.reAll)) {
+      if (inOther(m.index)) continue;
       if (c.weapon === "air" && m.index >= hitEnd && TARGET_GAP.test(s.slice(hitEnd, m.index)))
         continue;
       return true;
@@ -380,6 +470,7 @@ function resolveType({
   victims,
   after,
   around,
+  others,
 }: TypeEvidence): Typed {
   const rule = hit.rule;
   const state1 = actor1 ? actor1.actor.inter === 1 || actor1.actor.inter === 8 : false;
@@ -423,7 +514,7 @@ function resolveType({
       generic: false,
     };
   }
-  const cue = weaponCueOf(lex, sentence, hit);
+  const cue = weaponCueOf(lex, sentence, hit, others);
   if (cue)
     return {
       event_type: cue.event_type,

@@ -163,11 +163,24 @@ function placesCompatible(g: EventGroup, m: Mention): boolean {
   const gCities = gp.filter((p) => p.kind === "city");
   const mCities = m.places.filter((p) => p.kind === "city");
   if (![...mIsos].some((i) => gIsos.has(i))) return false;
+  // Two towns told exactly are compared as told: "Marea in the countryside of Aleppo" is not
+  // "the city of Aleppo", though the countryside is Aleppo's.
+  const gTowns = gCities.filter((p) => p.precision === 1);
+  const mTowns = mCities.filter((p) => p.precision === 1);
+  if (gTowns.length && mTowns.length)
+    return mTowns.some((q) => gTowns.some((p) => samePlace(p, q)));
   if (gCities.length && mCities.length)
     return mCities.some((q) => gCities.some((p) => samePlace(p, q)));
   // A country- or region-level telling and a town-level one: the same event only when one
   // refers back, or the group has only the country (the town sharpens it).
   if (gCities.length && !mCities.length) return m.reference;
+  // A town sharpens a division only when it lies in it: "killed in Homs" is not the advance
+  // "in Reef Dimashq"
+  const gDivisions = gp.filter((p) => p.kind === "admin1");
+  if (gDivisions.length && mCities.length)
+    return mCities.some((q) =>
+      gDivisions.some((p) => p.place.iso === q.place.iso && p.place.admin1 === q.place.admin1),
+    );
   return true;
 }
 
