@@ -414,6 +414,14 @@ describe("annotatePlaces: finds nothing", () => {
     assert.equal(hit.place.iso, "IQ");
   });
 
+  it("reads a division's name with its suffix in the country the text names", () => {
+    const found = places("In Peru, in La Libertad Department a terrorist group took over a town.");
+    const division = found.find((m) => m.text === "La Libertad Department");
+    assert.equal(division?.place.iso, "PE");
+    const salvador = places("Voters in La Libertad Department, El Salvador, went to the polls.");
+    assert.equal(salvador.find((m) => m.text === "La Libertad Department")?.place.iso, "SV");
+  });
+
   it("lends no foreign country from a name the text's countries leave out", () => {
     // "Venceremos" is a Mexican village only; in a Salvadoran report it is a radio's name and
     // must not pull "La Noria" to Mexico

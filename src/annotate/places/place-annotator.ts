@@ -810,6 +810,20 @@ export function annotatePlaces(
 
   // ---- admin suffixes: "Anbar Governorate", "Hasaka province", "the province of Anbar"
   for (const c of candidates) {
+    // "La Libertad Department" is GeoNames' name of El Salvador's division only: Peru's is
+    // "La Libertad", and the suffix fits it as well
+    if (c.j > c.i && isCue(lex, "admin-suffix", toks[c.j].key)) {
+      const bare = lookupSpan(c.i, c.j - 1, false).filter(
+        (e) =>
+          (e.kind === "admin1" || e.kind === "admin2") &&
+          !c.entries.some((x) => x.geonameid === e.geonameid),
+      );
+      if (bare.length && c.entries.every((e) => e.kind === "admin1" || e.kind === "admin2")) {
+        c.entries = [...c.entries, ...bare];
+        c.adminSuffix = true;
+        continue;
+      }
+    }
     const admin1 = c.entries.filter((e) => e.kind === "admin1" || e.kind === "admin2");
     if (!admin1.length) continue;
     const next = c.j + 1;
