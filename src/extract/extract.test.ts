@@ -652,3 +652,11 @@ test("two acts told with two places in one sentence are two events, each with it
   assert.equal(other?.sub_event_type, "Air/drone strike");
   assert.equal(other?.fatalities, 0);
 });
+
+test("civilians are acted upon, never the actor", () => {
+  const [e] = events(
+    "Fifteen children and women are the victims of a massacre carried out by warplanes in Aleppo city on Monday.",
+  );
+  assert.notEqual(e.actor1, "Civilians (Syria)");
+  assert.equal(e.actor2, "Civilians (Syria)");
+});

@@ -199,6 +199,12 @@ export function assignRoles(
     ) ??
     before.find((a) => a !== roles.actor1 && OBJECT_BEFORE.test(text.slice(cStart, a.start))) ??
     null;
+  // Civilians are acted upon, never the actor (ACLED's inter 7 stands only as actor2):
+  // "15 children are the victims of a massacre by regime helicopters"
+  if (roles.actor1?.actor.inter === 7) {
+    roles.actor2 ??= roles.actor1;
+    roles.actor1 = null;
+  }
   if (roles.actor1 && roles.actor2 && roles.actor1.actor.id === roles.actor2.actor.id)
     roles.actor2 = null;
   roles.assoc1 = associated(text, roles.actor1, inSentence, roles);
