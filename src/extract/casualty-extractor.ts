@@ -89,7 +89,7 @@ function isCivilianVictim(victim: string): boolean {
  * by "and" are one toll, their sum. The list ends where the clause goes on to place or time.
  */
 const KILLED_LIST_HEAD =
-  /\b(?:kill(?:s|ed|ing)?|execut(?:e|es|ed|ing)|slaughter(?:s|ed|ing)?|murder(?:s|ed|ing)?|assassinat(?:e|es|ed|ing)|behead(?:s|ed|ing)?|massacre(?:s|d)?|claim(?:s|ed|ing)?\s+the\s+lives\s+of)\s+/giu;
+  /\b(?:(?:killing|murder|massacre|assassination|execution)\s+of(?:\s+the)?|kill(?:s|ed|ing)?|execut(?:e|es|ed|ing)|slaughter(?:s|ed|ing)?|murder(?:s|ed|ing)?|assassinat(?:e|es|ed|ing)|behead(?:s|ed|ing)?|massacre(?:s|d)?|claim(?:s|ed|ing)?\s+the\s+lives\s+of)\s+/giu;
 const LIST_END =
   /\s+(?:in|on|at|near|during|after|while|when|as|including|injuring|wounding|who|whose|from|for|and\s+(?:injur|wound|hurt)\w*)\b|[.;:()]|,\s+(?:and\s+)?(?:injur|wound|hurt)/iu;
 const LISTED_PERSON = new RegExp(
@@ -121,12 +121,21 @@ function killedListSum(
     let ok = true;
     for (const part of parts) {
       const words = part.text.split(/\s+/);
-      if (words.length < 2 || words.length > 5 || !LISTED_PERSON.test(part.text)) {
+      const article = /^(?:an?|one)$/i.test(words[0]);
+      // "six Jesuits and two women": after a verb of killing a counted noun is people; "a" needs
+      // a noun of a person ("a man and ...", not "a car and ...")
+      if (
+        words.length < 2 ||
+        words.length > 5 ||
+        (article && !LISTED_PERSON.test(part.text)) ||
+        IS_HURT_WORD.test(words[words.length - 1]) ||
+        /ed$/i.test(words[words.length - 1])
+      ) {
         ok = false;
         break;
       }
       let count: number | null = null;
-      if (/^(?:an?|one)$/i.test(words[0])) count = 1;
+      if (article) count = 1;
       else {
         const at = offset + from + part.at;
         count = numbers.find((n) => n.start === at)?.value ?? null;

@@ -660,3 +660,17 @@ test("civilians are acted upon, never the actor", () => {
   assert.notEqual(e.actor1, "Civilians (Syria)");
   assert.equal(e.actor2, "Civilians (Syria)");
 });
+
+test("'the murder of the six priests and two women' is eight; 'kill one soldier, 3 injured' is one", () => {
+  assert.deepEqual(
+    casualties("Officers are to be tried for the murder of the six priests and two women."),
+    [
+      ["fatalities", 8, "exact"],
+      ["civilian_fatalities", 2, "exact"],
+    ],
+  );
+  assert.deepEqual(casualties("Roadside blasts kill one soldier, 3 injured"), [
+    ["fatalities", 1, "exact"],
+    ["injuries", 3, "exact"],
+  ]);
+});
