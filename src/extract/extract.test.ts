@@ -674,3 +674,10 @@ test("'the murder of the six priests and two women' is eight; 'kill one soldier,
     ["injuries", 3, "exact"],
   ]);
 });
+
+test("those who 'also died' in the next sentence add to the dead just told", () => {
+  const [e] = events(
+    "A bomb killed a judge in Medellin on Monday. His wife and two bodyguards also died.",
+  );
+  assert.equal(e.fatalities, 4);
+});

@@ -10,6 +10,7 @@ import type {
   DateMention,
   EventType,
   Mention,
+  NumberMention,
   PlaceMention,
   Sentence,
   Span,
@@ -202,11 +203,57 @@ function addTrailingCasualties(
   )
     return;
   const numbers = ann.numbers.filter((n) => n.start >= sentence.start && n.end <= sentence.end);
-  const found = extractCasualties(sentence, numbers, attributionOf(sentence)?.source ?? null);
+  const source = attributionOf(sentence)?.source ?? null;
+  const more = alsoDied(sentence, numbers, last);
+  if (more) {
+    last.claims.push({ ...more, source });
+    note(ctx, STAGE, `"also died" in sentence ${sentence.index} adds to "${last.trigger.text}"`);
+    return;
+  }
+  const found = extractCasualties(sentence, numbers, source);
   const counts = found.claims.filter((c) => CASUALTY_FIELDS.has(c.field));
   if (!counts.length) return;
   last.claims.push(...counts);
   note(ctx, STAGE, `counts of sentence ${sentence.index} join "${last.trigger.text}"`);
+}
+
+/** "His wife and comrades Sotelo and Sotomayor also died": more dead, after those just told. */
+const ALSO_DIED =
+  /^\s*(.{3,120}?)\s+(?:also|too)\s+(?:died|perished|lost\s+their\s+lives|(?:were|was)\s+killed)\b/iu;
+
+/**
+ * The event's toll raised by those a following sentence says "also died": each person of its
+ * subject counts one ("two bodyguards" count two), added to the dead already told.
+ */
+function alsoDied(
+  sentence: Sentence,
+  numbers: NumberMention[],
+  last: Mention,
+): Omit<Claim, "source"> | null {
+  const m = ALSO_DIED.exec(sentence.text);
+  if (!m) return null;
+  const told = last.claims
+    .filter((c) => c.field === "fatalities" && typeof c.value === "number")
+    .map((c) => c.value as number);
+  if (!told.length) return null;
+  let added = 0;
+  let at = 0;
+  for (const part of m[1].split(/\s*,\s*(?:and\s+)?|\s+and\s+/i)) {
+    at = m[1].indexOf(part, at);
+    const words = part.trim().split(/\s+/);
+    if (!part.trim() || words.length > 4) return null;
+    const n = numbers.find((x) => x.start === sentence.start + m.index + m[0].indexOf(m[1]) + at);
+    added += n ? n.value : 1;
+  }
+  return {
+    field: "fatalities",
+    value: Math.max(...told) + added,
+    qualifier: "exact",
+    text: sentence.text,
+    start: sentence.start,
+    end: sentence.end,
+    revised: true,
+  };
 }
 
 /** How far after a trigger its place may stand: "attack on the city of Marea". */
