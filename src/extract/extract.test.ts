@@ -681,3 +681,15 @@ test("those who 'also died' in the next sentence add to the dead just told", () 
   );
   assert.equal(e.fatalities, 4);
 });
+
+test("two acts on two days in one sentence are two events, each with its own dead", () => {
+  const evs = events(
+    "The movement, which on 25 January claimed responsibility for killing a former army chief, claimed responsibility today for detonating a bomb at telephone offices in San Pedro Sula, Honduras.",
+    "1989-02-07",
+  );
+  const killing = evs.find((e) => e.event_date === "1989-01-25");
+  const bomb = evs.find((e) => e.event_date === "1989-02-07");
+  assert.equal(killing?.fatalities, 1);
+  assert.equal(bomb?.sub_event_type, "Remote explosive/landmine/IED");
+  assert.equal(bomb?.fatalities, 0);
+});

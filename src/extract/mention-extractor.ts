@@ -144,7 +144,10 @@ export function extractMentions(input: MentionInput): Mention[] {
       ctx.doc.text,
       actorsHere,
       lex,
-      placesHere,
+      {
+        places: placesHere,
+        dates: annotations.dates.filter((d) => d.start >= sentence.start && d.end <= sentence.end),
+      },
     );
     const windows = placeWindows(grouped, sentence);
     for (const hit of grouped) {
@@ -267,21 +270,39 @@ const OWN_PLACE_CHARS = 40;
 function actsElsewhere(
   hits: TriggerHit[],
   winners: TriggerHit[],
-  places: PlaceMention[],
+  { places, dates }: SentenceSettings,
 ): TriggerHit[] {
   const placeAfter = (h: TriggerHit) =>
     places.find((p) => p.start >= h.end && p.start - h.end <= OWN_PLACE_CHARS);
+  const dateBefore = (h: TriggerHit, from: number) =>
+    dates.findLast((d) => d.end <= h.start && d.start >= from && h.start - d.end <= OWN_DATE_CHARS);
   const out: TriggerHit[] = [];
   for (const g of hits) {
     if (g.rule.kind !== "generic") continue;
-    const own = placeAfter(g);
     const next = winners.find((w) => w.start > g.end);
-    if (!own || !next || own.start >= next.start) continue;
+    if (!next) continue;
+    const own = placeAfter(g);
     const theirs = placeAfter(next);
-    if (theirs && theirs.place.geonameid !== own.place.geonameid) out.push(g);
+    const elsewhere =
+      own && own.start < next.start && theirs && theirs.place.geonameid !== own.place.geonameid;
+    // "which on 25 January claimed responsibility for killing X, claimed responsibility today
+    // for detonating a bomb": two acts, each with its own day
+    const ownDay = dateBefore(g, 0);
+    const theirDay = dateBefore(next, g.end);
+    const otherDay = ownDay && theirDay && ownDay.date !== theirDay.date;
+    if (elsewhere || otherDay) out.push(g);
   }
   return out;
 }
+
+/** What a sentence sets its acts in: its places and its dates. */
+interface SentenceSettings {
+  places: PlaceMention[];
+  dates: DateMention[];
+}
+
+/** How far before a trigger its date may stand: "on 25 January claimed responsibility for killing". */
+const OWN_DATE_CHARS = 50;
 
 /** Offsets in the document text. */
 interface Window {
@@ -311,7 +332,7 @@ function groupHits(
   text: string,
   actors: ActorMention[],
   lex: ExtractionLexicon,
-  places: PlaceMention[],
+  settings: SentenceSettings,
 ): TriggerHit[] {
   let specific = hits.filter((h) => h.rule.kind !== "generic");
   // "Rioters clashed with police": the clash is the demonstration's, not a battle of its own.
@@ -323,7 +344,7 @@ function groupHits(
     if (!kept.some((k) => k.rule.sub_event_type === h.rule.sub_event_type)) kept.push(h);
   const subs = kept.map((k) => k.rule.sub_event_type ?? "");
   const winners = kept.filter((k) => !isBeaten(lex, k.rule.sub_event_type ?? "", subs));
-  if (winners.length) return [...winners, ...actsElsewhere(hits, winners, places)];
+  if (winners.length) return [...winners, ...actsElsewhere(hits, winners, settings)];
   // "the strikes killed 16": the definite noun names which event the sentence is about.
   // Otherwise a verb with its subject right before it carries the parties ("In a separate
   // attack, gunmen shot dead two policemen"); else the first trigger.
