@@ -47,3 +47,14 @@ test("period spans", () => {
   assert.deepEqual(period(d, "month"), ["2024-02-01", "2024-02-29"]);
   assert.deepEqual(period(d, "year"), ["2024-01-01", "2024-12-31"]);
 });
+
+test("'the funeral march of' is a procession, 'the March attack' a month", () => {
+  assert.deepEqual(
+    annotateDates("LEADERS HEADED THE FUNERAL MARCH OF THE 10 UNION MEMBERS.", "1989-11-03"),
+    [],
+  );
+  assert.equal(
+    annotateDates("THE MARCH TERRORIST ATTACK ON THE BAR KILLED A SOLDIER.", "1990-05-16")[0]?.date,
+    "1990-03-01",
+  );
+});

@@ -24,8 +24,13 @@ export function annotateDates(text: string, reference: IsoDate | null): DateMent
     if (!hasDay && !hasMonth && !hasYear && !relative) continue; // a time of day alone
     // Without a reference, only what the text fully states can be placed in time.
     if (!ref && (relative || !hasYear)) continue;
-    // "the march in Istanbul", "may attack": the common words, not the months
-    if (/^(?:march|may)$/.test(r.text.trim())) continue;
+    // "the march in Istanbul", "may attack", "THE FUNERAL MARCH OF": the common words, not the
+    // months ("March of 1989" has its year)
+    if (
+      /^(?:march|may)$/.test(r.text.trim()) ||
+      (/^(?:march|may)\s+of$/i.test(r.text.trim()) && !hasYear)
+    )
+      continue;
     const trimmed = trimSpan(r.text);
     const start = r.index + trimmed.offset;
     const spanText = trimmed.text;

@@ -693,3 +693,12 @@ test("two acts on two days in one sentence are two events, each with its own dea
   assert.equal(bomb?.sub_event_type, "Remote explosive/landmine/IED");
   assert.equal(bomb?.fatalities, 0);
 });
+
+test("a dynamite attack is an explosive's", () => {
+  assert.deepEqual(
+    type(
+      "Ten union members were killed in the dynamite attack on the union offices in San Salvador.",
+    ),
+    ["Remote explosive/landmine/IED"],
+  );
+});

@@ -542,7 +542,11 @@ function resolveType({
 }: TypeEvidence): Typed {
   const rule = hit.rule;
   const state1 = actor1 ? actor1.actor.inter === 1 || actor1.actor.inter === 8 : false;
-  if (rule.event_type && rule.sub_event_type) {
+  // "ten killed in the attack on the union offices": people died, so more than property was hit
+  const deadlyForProperty =
+    rule.sub_event_type === "Looting/property destruction" &&
+    claims.some((c) => c.field === "fatalities" && Number(c.value) > 0);
+  if (rule.event_type && rule.sub_event_type && !deadlyForProperty) {
     let sub = rule.sub_event_type;
     // Who took the ground decides the type: any state force among the takers makes it the
     // government's ("the army and allied militias took control").
