@@ -702,3 +702,13 @@ test("a dynamite attack is an explosive's", () => {
     ["Remote explosive/landmine/IED"],
   );
 });
+
+test("bombs that 'had gone off' went off; the police named 'according to' only tell", () => {
+  assert.deepEqual(type("Bombs had gone off outside two embassies in Lima the day before."), [
+    "Remote explosive/landmine/IED",
+  ]);
+  const [e] = events(
+    "According to the police, unidentified persons drove up to the embassy in Lima and planted a bomb under a car.",
+  );
+  assert.notEqual(e.actor1, "Police Forces of Peru");
+});

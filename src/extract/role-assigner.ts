@@ -61,7 +61,7 @@ export function assignRoles(
   hit: TriggerHit,
   actors: ActorMention[],
   /** The teller's words ("according to two US officials"): parties named there are not roles. */
-  sourceSpan: { start: number; end: number } | null = null,
+  sourceSpan: { start: number; end: number; rule?: string } | null = null,
   /** The casualties' noun phrases ("three soldiers were killed"): those parties were acted upon. */
   victimSpans: { start: number; end: number }[] = [],
 ): Roles {
@@ -70,11 +70,11 @@ export function assignRoles(
       a.start >= sentence.start &&
       a.end <= sentence.end &&
       !QUALIFIER_AFTER.test(text.slice(a.end, a.end + 12)) &&
-      // A teller after the trigger ("..., according to two US officials") is not a party; one
-      // before it is judged below by the verb between.
+      // A teller after the trigger ("..., according to two US officials") or named "according
+      // to" is not a party; one before it is judged below by the verb between.
       !(
         sourceSpan &&
-        sourceSpan.start >= hit.end &&
+        (sourceSpan.start >= hit.end || sourceSpan.rule === "source:according-to") &&
         a.start >= sourceSpan.start &&
         a.end <= sourceSpan.end
       ),
