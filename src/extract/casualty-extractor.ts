@@ -9,10 +9,10 @@ const HURT_WORD = "injured|wounded|hurt|injuries|casualties|maimed";
 // Headlines and monitors' reports use the present tense ("IS executes 5 men", "assassinates
 // two soldiers"); executions, beheadings and assassinations are killings with a count.
 const KILL_VERB =
-  "killing|killed|kills|kill|claim(?:s|ed|ing)?\\s+the\\s+lives\\s+of|shot\\s+dead|shooting\\s+dead|gunned\\s+down|shot\\s+and\\s+killed|execut(?:e|es|ed|ing)|(?:mass\\s+)?execution\\s+of|massacre(?:d|s)?(?:\\s+of)?|murdered|behead(?:s|ed|ing)?|assassinat(?:e|es|ed|ing)|slaughter(?:s|ed|ing)?|leaving|left|death\\s+toll\\s+(?:rose\\s+to|of|reached|climbed\\s+to|stood\\s+at)|deaths?\\s+of|(?:killings|murders|assassinations)\\s+of|resulting\\s+in\\s+the\\s+deaths\\s+of|bodies\\s+of|corpses\\s+of";
+  "killing|killed|kills|kill|claim(?:s|ed|ing)?\\s+the\\s+lives\\s+of|shot\\s+dead|shooting\\s+dead|gunned\\s+down|shot\\s+and\\s+killed|execut(?:e|es|ed|ing)|(?:mass\\s+)?execution\\s+of|massacre(?:d|s)?(?:\\s+of)?|murdered|behead(?:s|ed|ing)?|assassinat(?:e|es|ed|ing)|slaughter(?:s|ed|ing)?|leaving|left|death\\s+toll\\s+(?:rose\\s+to|of|reached|climbed\\s+to|stood\\s+at)|deaths?\\s+of|(?:killings?|murders?|assassinations?)\\s+of(?:\\s+the)?|resulting\\s+in\\s+the\\s+deaths\\s+of|bodies\\s+of|corpses\\s+of";
 const HURT_VERB = "injuring|injured|wounding|wounded|hurting|leaving|left|leaves|leave";
 const CIVILIAN =
-  /\b(?:civilians?|children|women|residents|villagers|passengers|worshippers|students|pilgrims|bystanders|farmers|shoppers|journalists|aid\s+workers|including\s+civilians)\b/i;
+  /\b(?:civilians?|citizens|children|women|residents|villagers|passengers|worshippers|students|pilgrims|bystanders|farmers|shoppers|journalists|aid\s+workers|including\s+civilians)\b/i;
 /** A noun phrase between a number and the casualty word: "three American soldiers killed". */
 const NP = "(?:[\\p{L}'’#-]+\\s+){0,4}?(?:(?:of|from)\\s+(?:the\\s+)?(?:[\\p{L}'’-]+\\s+){1,3}?)?";
 const AUX =

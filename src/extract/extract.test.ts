@@ -712,3 +712,17 @@ test("bombs that 'had gone off' went off; the police named 'according to' only t
   );
   assert.notEqual(e.actor1, "Police Forces of Peru");
 });
+
+test("'the murder of two citizens' is two civilian deaths; the dead 'on both sides' fought", () => {
+  assert.deepEqual(
+    casualties("Police continue to investigate the murder of two American citizens."),
+    [
+      ["fatalities", 2, "exact"],
+      ["civilian_fatalities", 2, "exact"],
+    ],
+  );
+  assert.deepEqual(
+    type("Rebel fighters attacked the town, leading to the killing of 12 people on both sides."),
+    ["Armed clash"],
+  );
+});

@@ -27,7 +27,7 @@ const ARMED = new Set([1, 2, 3, 4, 8]);
 const UNARMED_VICTIMS =
   /\b(?:people|persons|civilians|civillians|villagers|residents|worshippers|worshipers|students|children|women|men|passengers|tourists|pilgrims|farmers|shoppers|journalists|workers|famil(?:y|ies)|pastor|priest|imam|teachers|patients|bystanders|pedestrians|man|woman|boy|girl|child|baby|elderly|population)\b/i;
 const ARMED_VICTIMS =
-  /\b(?:soldiers?|troops|police(?:men)?|officers?|fighters?|militants?|gunmen|attackers|assailants|rebels?|insurgents?|terrorists?|guards?|militiamen|personnel|commanders?|servicemen|service\s+members|security|army|militia)\b/i;
+  /\b(?:soldiers?|troops|police(?:men)?|officers?|fighters?|militants?|gunmen|attackers|assailants|rebels?|insurgents?|terrorists?|guards?|militiamen|personnel|commanders?|servicemen|service\s+members|security|army|militia|both\s+sides|each\s+side|the\s+two\s+sides)\b/i;
 /** A place of unarmed people: opening fire there is an attack on civilians, whoever dies. */
 const CIVILIAN_TARGET =
   /^\s*(?:\w+\s+){0,4}?(?:hospitals?|clinics?|schools?|universit(?:y|ies)|colleges?|markets?|marketplaces?|shops?|stores?|cafes?|caf\u00e9s?|teahouses?|restaurants?|hotels?|churche?s?|mosques?|temples?|shrines?|synagogues?|villages?|homes?|houses?|buses|bus|trains?|weddings?|funerals?|stock\s+exchange|(?:local\s+|civilian\s+)?population|civilians|worshippers|pilgrims|passengers)\b/i;

@@ -53,7 +53,7 @@ const ASSOC_LINK =
   /^\s*(?:,\s*)?(?:and|along\s+with|together\s+with|alongside|with\s+the\s+help\s+of|and\s+(?:its|their)\s+(?:affiliated|allied)|and\s+affiliated|backed\s+by)\s+(?:[\p{L}-]+\s+){0,2}$/iu;
 /** A reporting verb between an actor and the trigger makes the actor the teller, not the doer. */
 const REPORTING_BETWEEN =
-  /\b(?:said|says|reported|stated|claimed|confirmed|announced|told|denounced|condemned|accused|blamed|attributed|investigating|is\s+investigating|denied|warned)\b/i;
+  /\b(?:said|says|reported|stated|claimed|confirmed|announced|told|denounced|condemned|accused|blamed|attributed|investigat\w*|denied|warned)\b/i;
 
 export function assignRoles(
   text: string,
