@@ -422,6 +422,16 @@ describe("annotatePlaces: finds nothing", () => {
     assert.equal(salvador.find((m) => m.text === "La Libertad Department")?.place.iso, "SV");
   });
 
+  it("takes the town before '415 km southeast of Lima' and not the reference point", () => {
+    const found = places(
+      "Last week in Huancayo, 415 km southeast of Lima, a candidate was murdered.",
+    );
+    assert.deepEqual(
+      found.map((m) => m.place.name),
+      ["Huancayo"],
+    );
+  });
+
   it("lends no foreign country from a name the text's countries leave out", () => {
     // "Venceremos" is a Mexican village only; in a Salvadoran report it is a radio's name and
     // must not pull "La Noria" to Mexico

@@ -1794,6 +1794,17 @@ export function annotatePlaces(
     for (const f of out) {
       const last = final[final.length - 1];
       if (last && f.start < last.end) continue;
+      // "in Huancayo, 415 km southeast of Lima,": the distance locates the town before it
+      if (
+        f.rule === "place:distance" &&
+        last?.entry.kind === "city" &&
+        /^\s*,\s*$/.test(text.slice(last.end, f.start))
+      ) {
+        log(
+          `"${text.slice(f.start, f.end)}" locates ${last.entry.name}: a reference point, not a place`,
+        );
+        continue;
+      }
       final.push(f);
     }
     return final;
