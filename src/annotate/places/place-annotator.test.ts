@@ -432,6 +432,16 @@ describe("annotatePlaces: finds nothing", () => {
     );
   });
 
+  it("reads 'ARBOLEDAS MAYOR' as the town's mayor, and 'IN ARBOLEDAS' as the town", () => {
+    const found = places(
+      "BOGOTA, 4 FEB 90 -- THE MURDER OF ARBOLEDAS MAYOR PEDRO JESUS HERNANDEZ. THE CASE IN ARBOLEDAS AT NOON TODAY.",
+    );
+    assert.ok(
+      found.some((m) => m.text === "ARBOLEDAS" && m.place.iso === "CO"),
+      found.map((m) => m.text).join(", "),
+    );
+  });
+
   it("lends no foreign country from a name the text's countries leave out", () => {
     // "Venceremos" is a Mexican village only; in a Salvadoran report it is a radio's name and
     // must not pull "La Noria" to Mexico

@@ -111,6 +111,9 @@ const TITLE_CASE_SHARE = 0.8;
 /** A title-case verdict needs this many words of 4+ letters. */
 const TITLE_CASE_MIN_WORDS = 4;
 
+/** Words after which a capitalized word stands as a place ("in Arboledas"). */
+const LOCATIVE_WORDS = new Set(["in", "at", "near", "outside", "inside", "into", "from"]);
+
 /** Why resolve() may try the next entry: the name is one of this place's unlike alternates. */
 const UNLIKE_ALTERNATE = "~an alternate name unlike the place's own, not supported";
 /** Seats of government from capitals to districts' (below them, villages in much of Europe). */
@@ -1084,7 +1087,11 @@ export function annotatePlaces(
       // "ALVARO GOMEZ HURTADO", "EJERCITO DE LIBERACION NACIONAL": a word beside other
       // uncommon words that are no place is part of a name
       const prevName = c.first > 0 && spaced(c.first - 1, c.first) && nameLike(c.first - 1);
-      const nextName = spaced(c.last, c.last + 1) && nameLike(c.last + 1);
+      // "ARBOLEDAS MAYOR PEDRO ...": a title after the place is the place's official, no name part
+      const nextName =
+        spaced(c.last, c.last + 1) &&
+        nameLike(c.last + 1) &&
+        !isCue(lex, "title", toks[c.last + 1].key);
       const afterTitle =
         c.first > 0 && spaced(c.first - 1, c.first) && isCue(lex, "title", toks[c.first - 1].key);
       // a well-known place gives way only to a full name before it ("RENE EMILIO PONCE"),
@@ -1117,7 +1124,9 @@ export function annotatePlaces(
       (e) =>
         e.kind === "country" || (HOW_PENALTY[e.how] === 0 && effectivePop(e) >= NAME_PART_MIN_POP),
     );
-    if (givenNames.has(key) || (nameWords.has(key) && !wellKnown)) {
+    // "the incident in Arboledas": after a locative word it is a place, whatever it was elsewhere
+    const located = c.i > 0 && LOCATIVE_WORDS.has(toks[c.i - 1].key);
+    if (givenNames.has(key) || (nameWords.has(key) && !wellKnown && !located)) {
       log(`dropped "${surface(c.i, c.j)}": part of a name elsewhere in the text`);
       kept.splice(n, 1);
     }
