@@ -442,6 +442,13 @@ describe("annotatePlaces: finds nothing", () => {
     );
   });
 
+  it("reads Central and Latin America as regions, not the United States", () => {
+    const found = places(
+      "A university president in Central America was killed; aid came from Latin America.",
+    );
+    assert.deepEqual(found, []);
+  });
+
   it("lends no foreign country from a name the text's countries leave out", () => {
     // "Venceremos" is a Mexican village only; in a Salvadoran report it is a radio's name and
     // must not pull "La Noria" to Mexico

@@ -886,6 +886,11 @@ export function annotatePlaces(
       drop("listed in not-places.tsv");
       continue;
     }
+    // "Central America": the word before makes a listed name that is no place
+    if (c.i > 0 && lex.notPlaces.get(`${toks[c.i - 1].key} ${key}`) === "always") {
+      drop(`"${toks[c.i - 1].key} ${key}" listed in not-places.tsv`);
+      continue;
+    }
     const nextCap = spaced(c.last, c.last + 1) && isCap(c.last + 1);
     const nextIsCue =
       nextCap &&
