@@ -136,6 +136,23 @@ describe("annotatePlaces: towns and countries", () => {
     assert.equal(area?.precision, 2);
   });
 
+  it("places a village whose namesake lies in another division in the division named after it", () => {
+    // GeoNames' only Honduran Los Llanitos is in Choluteca, not Intibucá
+    const text =
+      "SALVADORAN TROOPS FIRED ON A HONDURAN HELICOPTER IN LOS LLANITOS (INTIBUCA) ON THURSDAY.";
+    const found = places(text);
+    assert.ok(
+      !found.some((m) => m.place.admin1 === "Choluteca Department"),
+      "not the Choluteca village",
+    );
+    const village = found.find((m) => m.subPlace === "LOS LLANITOS");
+    assert.equal(village?.place.name, "Intibucá Department");
+    assert.equal(village?.precision, 2);
+    // after a comma the next name may be the list's next item, not a container
+    const list = places("FIGHTING BROKE OUT IN CHALATENANGO, SAN MIGUEL, AND OTHER TOWNS.");
+    assert.ok(list.some((m) => m.text === "CHALATENANGO" && m.place.iso === "SV"));
+  });
+
   it("reads a small town's name before a weapon or vehicle as its model", () => {
     const found = places("A US Chinook helicopter crashed on Monday.");
     assert.ok(!found.some((m) => m.text === "Chinook"), JSON.stringify(found.map((m) => m.text)));

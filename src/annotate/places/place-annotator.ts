@@ -217,7 +217,7 @@ const COMPASS_ADJ =
  * Raqqa governorate", "al-Mayadin city east of Deir Ezzor", "Salqin area in Idlib countryside".
  */
 const CONTAINER_GAP = new RegExp(
-  `^\\s*(?:(?:city|town|village|area|camp|district|neighbou?rhood|countryside|suburbs?|outskirts)\\s*)?(?:,|in|of|near|(?:just\\s+)?${COMPASS_ADJ.replace("central|", "")}\\s+of)?\\s*(?:the\\s+)?(?:${COMPASS_ADJ}\\s+)?(?:(?:countryside|outskirts|suburbs|province|governorate|region|district)\\s+of\\s+)?$`,
+  `^\\s*(?:(?:city|town|village|area|camp|district|neighbou?rhood|countryside|suburbs?|outskirts)\\s*)?(?:,|\\(|in|of|near|(?:just\\s+)?${COMPASS_ADJ.replace("central|", "")}\\s+of)?\\s*(?:the\\s+)?(?:${COMPASS_ADJ}\\s+)?(?:(?:countryside|outskirts|suburbs|province|governorate|region|district)\\s+of\\s+)?$`,
   "i",
 );
 
@@ -1169,13 +1169,20 @@ export function annotatePlaces(
    * Massachusetts", "Marea in the northern countryside of Aleppo", "al-Mayadin city east of Deir Ezzor".
    */
   const containerOf = new Map<Candidate, Candidate>();
+  /** Containers named beyond doubt: "Los Llanitos (Intibucá)", "X in Y"; a comma may part a list. */
+  const statedContainer = new Set<Candidate>();
+  /** Towns whose only namesakes lie outside the division the text puts them in. */
+  const outsideItsDivision = new Set<Candidate>();
   for (let n = 0; n + 1 < kept.length; n++) {
     const a = kept[n];
     const b = kept[n + 1];
     if (toks[a.last].sent !== toks[b.first].sent) continue;
     // a bare space is one name running on ("SAN JOSE GUAYABAL"), not a town and its container
     const gap = text.slice(toks[a.last].end, toks[b.first].start);
-    if (gap.trim() && CONTAINER_GAP.test(gap)) containerOf.set(a, b);
+    if (gap.trim() && CONTAINER_GAP.test(gap)) {
+      containerOf.set(a, b);
+      if (/\(|\b(?:in|of)\b/i.test(gap)) statedContainer.add(a);
+    }
   }
   function contained(c: Candidate, e: GazetteerEntry): boolean {
     const box = containerOf.get(c);
@@ -1464,6 +1471,25 @@ export function annotatePlaces(
     ) {
       return "a town in another country than the division named after it";
     }
+    // "Los Llanitos (Intibucá)": the division named after the town says which one; a namesake
+    // in another division of the country is not meant. After a comma the next name may be the
+    // list's next item ("Chalatenango, San Miguel, and other towns").
+    if (
+      box &&
+      statedContainer.has(c) &&
+      best.kind === "city" &&
+      !inBox &&
+      box.entries.some((m) => m.kind === "admin1" && m.iso === best.iso) &&
+      !box.entries.some(
+        (m) =>
+          m.kind === "city" &&
+          m.iso === best.iso &&
+          distanceKm(m.lat, m.lon, best.lat, best.lon) <= CONTAINER_KM,
+      )
+    ) {
+      outsideItsDivision.add(c);
+      return "a town in another division than the one named after it";
+    }
     if (best.kind === "city") {
       if (!supported && pop < SMALL_PLACE_POP) return "small place, country not named";
       // "Barzeh" is not Barza in Romania: a loose spelling of a place needs support, when
@@ -1560,6 +1586,26 @@ export function annotatePlaces(
         e.how === "demonym" ? "place:demonym" : c.adminSuffix ? "place:admin-suffix" : "place:name",
       stated: true,
     });
+  }
+  // "LOS LLANITOS (INTIBUCA)" with no Los Llanitos in Intibucá: a village the gazetteer lacks,
+  // placed in its division as ACLED would (precision 2)
+  for (const c of outsideItsDivision) {
+    const box = containerOf.get(c);
+    const f = box && found.find((x) => x.first === box.first);
+    if (!f || found.some((x) => x.first === c.first)) continue;
+    const division = box.entries.find((m) => m.kind === "admin1" && m.iso === f.entry.iso);
+    const sub = surface(c.first, c.last);
+    Object.assign(f, {
+      first: c.first,
+      start: toks[c.first].start,
+      entry: division ?? f.entry,
+      precision: 2,
+      rule: "place:subplace-of",
+      subPlace: sub,
+    });
+    log(
+      `"${sub}" placed in ${f.entry.name} (${f.entry.iso}): a village of the division named after it`,
+    );
   }
 
   // ---- 4. refine
