@@ -149,7 +149,7 @@ describe("annotatePlaces: towns and countries", () => {
     assert.equal(village?.place.name, "Intibucá Department");
     assert.equal(village?.precision, 2);
     // after a comma the next name may be the list's next item, not a container
-    const list = places("FIGHTING BROKE OUT IN CHALATENANGO, SAN MIGUEL, AND OTHER TOWNS.");
+    const list = places("SALVADORAN TROOPS FOUGHT IN CHALATENANGO, SAN MIGUEL, AND OTHER TOWNS.");
     assert.ok(list.some((m) => m.text === "CHALATENANGO" && m.place.iso === "SV"));
   });
 
