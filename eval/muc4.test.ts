@@ -3,6 +3,7 @@
 // matching rule and the figures.
 import assert from "node:assert/strict";
 import { test } from "node:test";
+import { testGazetteer } from "../src/annotate/places/test-gazetteer.ts";
 import { emptyEvent } from "../src/core/empty-event.ts";
 import type { SitrepEvent } from "../src/core/types.ts";
 import {
@@ -10,6 +11,7 @@ import {
   datelineDate,
   type Env,
   type Geocode,
+  gazetteerGeocode,
   goldDeaths,
   goldStatus,
   type MucTemplate,
@@ -200,6 +202,19 @@ test("placeTarget: the narrowest town GeoNames has, names below it on the way", 
   });
   const [country] = parseLocation("ECUADOR");
   assert.deepEqual(placeTarget(country, geocode).names, ["ECUADOR"]);
+});
+
+test("placeTarget: a town GeoNames has only in another department is a place it lacks", () => {
+  const geonames = gazetteerGeocode(testGazetteer());
+  // GeoNames' one Honduran Los Llanitos is in Choluteca
+  const [intibuca] = parseLocation("HONDURAS: INTIBUCA (DEPARTMENT): LOS LLANITOS (CITY)");
+  assert.deepEqual(placeTarget(intibuca, geonames), {
+    country: "HONDURAS",
+    names: ["LOS LLANITOS", "INTIBUCA"],
+    point: null,
+  });
+  const [choluteca] = parseLocation("HONDURAS: CHOLUTECA (DEPARTMENT): LOS LLANITOS (CITY)");
+  assert.ok(placeTarget(choluteca, geonames).point, "the town GeoNames has there");
 });
 
 test("placeAgrees: a name met, or within 25 km of the town, in the same country", () => {

@@ -243,6 +243,8 @@ export function parseLocation(fill: string): MucLocation[] {
 export type Geocode = (
   name: string,
   country: string,
+  /** The department or province the key puts the place in, when it names one. */
+  region?: string,
 ) => { kind: "city" | "admin1" | "country"; lat: number; lon: number } | null;
 
 /** What an event must meet to be at the template's place (README, MUC-4 "place"). */
@@ -267,7 +269,7 @@ export function placeTarget(loc: MucLocation, geocode: Geocode): PlaceTarget {
     names.push(...level.map((p) => p.name));
     for (const p of level) {
       if (BELOW_TOWN_KINDS.has(p.kind)) continue;
-      const found = geocode(p.name, loc.country);
+      const found = geocode(p.name, loc.country, regionAbove(loc, i));
       if (!found) continue;
       const town = found.kind === "city" && !REGION_KINDS.has(p.kind);
       const point = town ? { lat: found.lat, lon: found.lon } : null;
@@ -276,6 +278,15 @@ export function placeTarget(loc: MucLocation, geocode: Geocode): PlaceTarget {
   }
   names.push(loc.country);
   return { country: loc.country, names, point: null };
+}
+
+/** The nearest DEPARTMENT, PROVINCE, STATE or REGION above level i, if the key names one. */
+function regionAbove(loc: MucLocation, i: number): string | undefined {
+  for (let k = i - 1; k >= 0; k--) {
+    const region = loc.levels[k].find((p) => REGION_KINDS.has(p.kind));
+    if (region) return region.name;
+  }
+  return undefined;
 }
 
 /** The event is in the target's country and names its place, or lies within PLACE_KM of it. */
@@ -300,15 +311,26 @@ export function gazetteerGeocode(g: Gazetteer): Geocode {
     }
     return isoOf.get(key) ?? null;
   };
-  return (name, country) => {
+  return (name, country, region) => {
     const iso = countryIso(country);
     if (!iso) return null;
+    // a namesake in another department is not the key's town: GeoNames lacks that one
+    const regionCodes = new Set(
+      region
+        ? g
+            .lookup(fold(region))
+            .filter((e) => e.kind === "admin1" && e.iso === iso)
+            .map((e) => e.admin1Code)
+        : [],
+    );
     // towns and admin1 divisions only: the gold's levels are towns, departments and countries
     const entries = g
       .lookup(fold(name))
       .filter(
         (e): e is typeof e & { kind: "city" | "admin1" } =>
-          e.iso === iso && (e.kind === "city" || e.kind === "admin1"),
+          e.iso === iso &&
+          (e.kind === "city" || e.kind === "admin1") &&
+          (regionCodes.size === 0 || e.kind === "admin1" || regionCodes.has(e.admin1Code)),
       );
     const best = entries.find((e) => e.kind === "city") ?? entries[0];
     return best ? { kind: best.kind, lat: best.lat, lon: best.lon } : null;
