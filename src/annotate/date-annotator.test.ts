@@ -26,7 +26,7 @@ test("a full date is stated; a day without a year after the report date is last 
 
 test("without a reference date only fully stated dates are kept", () => {
   assert.deepEqual(annotateDates("on Wednesday", null), []);
-  // "three weeks after" counts from the report's date; with none, it names no day (not the clock's)
+  // "three weeks after" counts from something told; with no date told, it names no day
   assert.deepEqual(annotateDates("almost three weeks after the offensive began", null), []);
   assert.deepEqual(annotateDates("two days ago", null), []);
   // lower-case "march" and "may" are the common words
@@ -57,4 +57,25 @@ test("'the funeral march of' is a procession, 'the March attack' a month", () =>
     annotateDates("THE MARCH TERRORIST ATTACK ON THE BAR KILLED A SOLDIER.", "1990-05-16")[0]?.date,
     "1990-03-01",
   );
+});
+
+test("a counted span 'later' or 'after' counts from the date told before it, not the report's", () => {
+  const text =
+    "On 27 February Forero was killed. Next day, we met Barco. Only 4 days later, Anteguera was killed.";
+  const days = annotateDates(text, "1990-03-20").map((d) => [d.text, d.date, d.precision]);
+  assert.deepEqual(days, [
+    ["On 27 February", "1990-02-27", "day"],
+    ["Next day", "1990-02-28", "day"],
+    ["4 days later", "1990-03-04", "day"],
+  ]);
+  const [, ambush] = annotateDates(
+    "Rebels struck on Monday. A few minutes after the ambush, a gunship fired.",
+    ref,
+  );
+  assert.deepEqual([ambush.text, ambush.date], ["A few minutes after", "2024-02-05"]);
+  // nothing told before: no day at all, rather than one counted from the report
+  assert.deepEqual(annotateDates("Two days after the attack, police came.", ref), []);
+  // "the day before" and "two days ago" are the report's own
+  assert.equal(annotateDates("bombs had gone off the day before", ref)[0].date, "2024-02-07");
+  assert.equal(annotateDates("two days ago", ref)[0].date, "2024-02-06");
 });

@@ -9,6 +9,13 @@ const parser = chrono.en.casual;
 /** A resolved date this far past the reference is read as last year's (news reports the past). */
 const FUTURE_TOLERANCE_DAYS = 1;
 
+/**
+ * A counted span of time from something told before: "4 days later", "a few minutes after the
+ * ambush", "a week before". "The day before" is news's "yesterday" and stays with the report.
+ */
+const ANCHORED_ON_EVENT =
+  /(?:(?:^|\s)(?!the\s)\S+\s+(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)\s+(?:after|later|before|earlier)|^(?:the\s+)?(?:next|following)\s+(?:day|morning|evening|night)|^the\s+day\s+after)$/i;
+
 export function annotateDates(text: string, reference: IsoDate | null): DateMention[] {
   const ref = reference ? new Date(`${reference}T12:00:00Z`) : null;
   const results = parser.parse(text, ref ? { instant: ref, timezone: 0 } : undefined, {
@@ -31,20 +38,37 @@ export function annotateDates(text: string, reference: IsoDate | null): DateMent
       (/^(?:march|may)\s+of$/i.test(r.text.trim()) && !hasYear)
     )
       continue;
+    // "only 4 days later", "a few minutes after the ambush": counted from the date told before
+    // them, not from the report's ("two days ago" is); with none told, no date
+    const anchored = relative && ANCHORED_ON_EVENT.test(r.text.trim());
+    const told = anchored ? out.findLast((d) => d.precision === "day" && d.end <= r.index) : null;
+    if (anchored && !told) continue;
     const trimmed = trimSpan(r.text);
     const start = r.index + trimmed.offset;
     const spanText = trimmed.text;
-    let date = known.date();
+    let date = told
+      ? (parser.parseDate(r.text, { instant: new Date(`${told.date}T12:00:00Z`), timezone: 0 }) ??
+        known.date())
+      : known.date();
     const lower = spanText.toLowerCase();
-    let precision: DatePrecision = /\bweek(end)?s?\b/.test(lower)
-      ? "week"
-      : hasDay
-        ? "day"
-        : hasMonth || /\bmonth\b/.test(lower)
-          ? "month"
-          : "year";
+    let precision: DatePrecision = told
+      ? /\b(?:months?|years?)\b/.test(lower)
+        ? "month"
+        : "day"
+      : /\bweek(end)?s?\b/.test(lower)
+        ? "week"
+        : hasDay
+          ? "day"
+          : hasMonth || /\bmonth\b/.test(lower)
+            ? "month"
+            : "year";
     if (/\bweekend\b/.test(lower)) precision = "day";
-    if (ref && !hasYear && date.getTime() - ref.getTime() > FUTURE_TOLERANCE_DAYS * 86_400_000) {
+    if (
+      ref &&
+      !told &&
+      !hasYear &&
+      date.getTime() - ref.getTime() > FUTURE_TOLERANCE_DAYS * 86_400_000
+    ) {
       date =
         known.isCertain("weekday") && !known.isCertain("day")
           ? addDays(date, -7)
