@@ -346,6 +346,13 @@ test("one person named by role who died is one death; a charge hit derails no bl
   assert.deepEqual(casualties("Inspector Eulogio Flores died in the explosion."), [
     ["fatalities", 1, "exact"],
   ]);
+  // an apposition closing on its role noun: "Anteguera, the former leader of the youth, was killed"
+  assert.deepEqual(
+    casualties(
+      "Anteguera, the former leader of the Union of Communist Youth, was killed at the airport.",
+    ),
+    [["fatalities", 1, "exact"]],
+  );
   const found = events(
     "A cargo train was derailed near Lima on Monday after hitting a dynamite charge. A police inspector died in the explosion.",
   );
