@@ -157,8 +157,12 @@ const ONE_BODY =
   /\b(?:an?|one)\s+((?:[\p{L}'’-]+\s+)?(?:body|corpse))\s+(?:(?:was|has\s+been|had\s+been)\s+)?(?:found|discovered|recovered|dumped)\b/iu;
 /** A person named in a victim list: the item ends in two capitalized words ("her daughter Celina Ramos"). */
 const NAMED_PERSON = /(?:^|\s)\p{Lu}[\p{L}'’.-]*\s+\p{Lu}[\p{L}'’-]*$/u;
-/** "Pizarro's assassination": a named person's killing is one death. */
-const NAMED_VICTIM = /\b(\p{Lu}[\p{L}'’-]+)['’]S?\s+(?:assassination|murder|killing|slaying)\b/u;
+/**
+ * "Pizarro's assassination": a named person's killing is one death. The name keeps its capital;
+ * wire copy writes the noun in capitals too.
+ */
+const NAMED_VICTIM =
+  /\b(\p{Lu}[\p{L}'’-]+)['’][sS]?\s+(?:assassination|murder|killing|slaying|ASSASSINATION|MURDER|KILLING|SLAYING)\b/u;
 
 export interface CasualtyFinding {
   claims: Claim[];

@@ -346,6 +346,14 @@ test("one person named by role who died is one death; a charge hit derails no bl
   assert.deepEqual(casualties("Inspector Eulogio Flores died in the explosion."), [
     ["fatalities", 1, "exact"],
   ]);
+  // a named person's killing, in wire copy's capitals too; not "the rebels' killing"
+  for (const text of [
+    "The minister denounced Carlos Pizarro's assassination on Thursday.",
+    "THE MINISTER DENOUNCED CARLOS PIZARRO LEONGOMEZ' ASSASSINATION ON THURSDAY.",
+  ]) {
+    assert.deepEqual(casualties(text), [["fatalities", 1, "exact"]], text);
+  }
+  assert.deepEqual(casualties("The minister denounced the rebels' killing of civilians."), []);
   // an apposition closing on its role noun: "Anteguera, the former leader of the youth, was killed"
   assert.deepEqual(
     casualties(
