@@ -73,6 +73,14 @@ test("a counted span 'later' or 'after' counts from the date told before it, not
     ref,
   );
   assert.deepEqual([ambush.text, ambush.date], ["A few minutes after", "2024-02-05"]);
+  const offensive = annotateDates(
+    "On 2 November the guerrillas launched an offensive. After 8 days of fierce battle, they held the towns.",
+    "1989-12-15",
+  );
+  assert.deepEqual(
+    offensive.map((d) => d.date),
+    ["1989-11-02", "1989-11-10"],
+  );
   // nothing told before: no day at all, rather than one counted from the report
   assert.deepEqual(annotateDates("Two days after the attack, police came.", ref), []);
   // "the day before" and "two days ago" are the report's own

@@ -11,10 +11,10 @@ const FUTURE_TOLERANCE_DAYS = 1;
 
 /**
  * A counted span of time from something told before: "4 days later", "a few minutes after the
- * ambush", "a week before". "The day before" is news's "yesterday" and stays with the report.
+ * ambush", "a week before", "after 8 days of fierce battle". "The day before" is news's "yesterday" and stays with the report.
  */
 const ANCHORED_ON_EVENT =
-  /(?:(?:^|\s)(?!the\s)\S+\s+(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)\s+(?:after|later|before|earlier)|^(?:the\s+)?(?:next|following)\s+(?:day|morning|evening|night)|^the\s+day\s+after)$/i;
+  /(?:(?:^|\s)(?!the\s)\S+\s+(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)\s+(?:after|later|before|earlier)|^(?:the\s+)?(?:next|following)\s+(?:day|morning|evening|night)|^the\s+day\s+after|^after\s+(?:\S+\s+)?(?:minutes?|hours?|days?|weeks?|months?|years?))$/i;
 
 export function annotateDates(text: string, reference: IsoDate | null): DateMention[] {
   const ref = reference ? new Date(`${reference}T12:00:00Z`) : null;

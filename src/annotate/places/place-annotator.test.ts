@@ -153,6 +153,17 @@ describe("annotatePlaces: towns and countries", () => {
     assert.ok(list.some((m) => m.text === "CHALATENANGO" && m.place.iso === "SV"));
   });
 
+  it("reads a given name after a title in capitals as a person, and 'story' as a word", () => {
+    const text =
+      "THE STATEMENT WAS MADE BY COLONEL ORLANDO INOCENTE MONTANO IN SAN SALVADOR. THE WITNESS WAS TAKEN TO THE UNITED STATES AND CHANGED HER STORY THREE TIMES.";
+    const found = places(text).map((m) => m.text);
+    assert.ok(!found.includes("ORLANDO"), JSON.stringify(found));
+    assert.ok(!found.includes("STORY"), JSON.stringify(found));
+    assert.ok(found.includes("SAN SALVADOR") && found.includes("UNITED STATES"));
+    // a town is still a town after a title when no name follows: "THE GENERAL ... IN ORLANDO"
+    assert.ok(places("THE BOMB WENT OFF IN ORLANDO, FLORIDA.").some((m) => m.text === "ORLANDO"));
+  });
+
   it("reads a small town's name before a weapon or vehicle as its model", () => {
     const found = places("A US Chinook helicopter crashed on Monday.");
     assert.ok(!found.some((m) => m.text === "Chinook"), JSON.stringify(found.map((m) => m.text)));

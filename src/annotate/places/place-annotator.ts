@@ -1106,8 +1106,10 @@ export function annotatePlaces(
         c.first > 1 &&
         spaced(c.first - 2, c.first - 1) &&
         (nameLike(c.first - 2) || isCue(lex, "title", toks[c.first - 2].key));
+      // "COLONEL ORLANDO INOCENTE MONTANO": a given name after a title is a person's
       const partOfName = wellKnown
-        ? twoBefore && !(namedEarly(c) && c.entries.some((e) => e.kind !== "city"))
+        ? (twoBefore && !(namedEarly(c) && c.entries.some((e) => e.kind !== "city"))) ||
+          (afterTitle && (nextName || when === "before-name"))
         : prevName || nextName || afterTitle;
       if (partOfName) {
         drop("beside other uncommon words in all-capitals text: part of a name");
