@@ -741,3 +741,9 @@ test("'the murder of two citizens' is two civilian deaths; the dead 'on both sid
     ["Armed clash"],
   );
 });
+
+test("an act named by another month than the report's is background; by its own month, news", () => {
+  const text = "Gunmen claimed the May bombing of a bar in Panama City that killed one soldier.";
+  assert.equal(events(text, "1990-05-16").length, 1);
+  assert.equal(events(text, "1990-07-16").length, 0);
+});

@@ -33,6 +33,7 @@ export type ModalityScope =
   | "subject"
   | "before_noun"
   | "year_before"
+  | "month_before"
   | "just_before";
 
 export interface ModalityCue {

@@ -103,6 +103,9 @@ export interface MentionInput {
   tallySpans: Span[];
 }
 
+/** Between a noun trigger and a relative clause on it: "... of a bar in Panama City that ". */
+const RELATIVE_TO_HELD = /^[^.;,]{0,80}?\s(?:that|which)\s+(?:had\s+|has\s+)?$/i;
+
 export function extractMentions(input: MentionInput): Mention[] {
   const { ctx, annotations, lex, tallySpans } = input;
   const text = ctx.doc.text;
@@ -125,12 +128,21 @@ export function extractMentions(input: MentionInput): Mention[] {
     );
     const casualties = extractCasualties(sentence, numbers, source);
     const asserted: { hit: TriggerHit; reason: string | null }[] = [];
+    let held: TriggerHit | null = null;
     for (const hit of hits) {
       const m = modalityOf(sentence, hit, lex, text, ctx.reference);
       if (m.modality !== "asserted") {
         note(ctx, STAGE, `"${hit.text}" is ${m.modality}: ${m.reason}`);
+        held = hit;
         continue;
       }
+      // "the March bombing of a bar that killed one soldier": the relative clause tells the
+      // act its noun names, and is what that noun is
+      if (held && RELATIVE_TO_HELD.test(text.slice(held.end, hit.start))) {
+        note(ctx, STAGE, `"${hit.text}" tells "${held.text}", which is no event here`);
+        continue;
+      }
+      held = null;
       asserted.push({ hit, reason: null });
     }
     const actorsHere = annotations.actors.filter(

@@ -107,6 +107,16 @@ export function modalityOf(
           return { modality: cue.modality, reason: cue.reason };
         continue;
       }
+      case "month_before": {
+        // "the March terrorist attack" in a May report: an event named by another month is one
+        // already known, told as background
+        const named = /\bthe\s+(\p{L}+)\s+(?:[\p{L}-]+\s+){0,2}$/iu.exec(before);
+        if (!named || !cue.re.test(named[1]) || !reference) continue;
+        const month = new Date(`${named[1]} 1, 2000`).getUTCMonth() + 1;
+        if (month && month !== Number(reference.slice(5, 7)))
+          return { modality: cue.modality, reason: cue.reason };
+        continue;
+      }
       case "before_near":
         where = near;
         break;

@@ -164,6 +164,11 @@ describe("annotatePlaces: towns and countries", () => {
     assert.ok(places("THE BOMB WENT OFF IN ORLANDO, FLORIDA.").some((m) => m.text === "ORLANDO"));
   });
 
+  it("takes Panama City for the capital the world knows by that name, not the Florida town", () => {
+    const [city] = places("A bomb went off at a bar in Panama City.");
+    assert.deepEqual([city.text, city.place.iso], ["Panama City", "PA"]);
+  });
+
   it("reads a small town's name before a weapon or vehicle as its model", () => {
     const found = places("A US Chinook helicopter crashed on Monday.");
     assert.ok(!found.some((m) => m.text === "Chinook"), JSON.stringify(found.map((m) => m.text)));

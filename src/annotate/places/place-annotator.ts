@@ -1399,6 +1399,8 @@ export function annotatePlaces(
     for (const o of c.entries) {
       if (o.geonameid === e.geonameid) continue;
       if (o.kind !== "city") return false;
+      // a hamlet of unknown size in e's own country contests no country ("Panama City", Colón)
+      if (o.population <= 0 && o.iso === e.iso) continue;
       if (HOW_PENALTY[o.how] === 0) {
         if (o.population <= 0 || o.population * EXONYM_DOMINANCE > pop) return false;
         own++;
