@@ -44,9 +44,9 @@ const NP_AFTER = new RegExp(
   `^\\s+(?:of\\s+(?:the\\s+)?)?(${NP})${AUX}(?:the\\s+)?(${KILL_WORD}|${HURT_WORD})\\b`,
   "iu",
 );
-/** "killing at least 9", "wounding about 20": the verb right before a count. */
+/** "killing at least 9", "wounding about 20", "Killing of 22": the verb right before a count. */
 const VERB_BEFORE = new RegExp(
-  `\\b(${KILL_VERB}|${HURT_VERB})\\s+(?:(?:at\\s+least|more\\s+than|some|about|around|nearly|up\\s+to|a\\s+total\\s+of|an\\s+estimated)\\s+)?$`,
+  `\\b(${KILL_VERB}|${HURT_VERB}|(?:killings?|massacre|murders?|executions?)\\s+of)\\s+(?:(?:at\\s+least|more\\s+than|some|about|around|nearly|up\\s+to|a\\s+total\\s+of|an\\s+estimated)\\s+)?$`,
   "iu",
 );
 /** After "leaving 5": whom the count names as dead or hurt. */

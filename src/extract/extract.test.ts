@@ -747,3 +747,12 @@ test("an act named by another month than the report's is background; by its own 
   assert.equal(events(text, "1990-05-16").length, 1);
   assert.equal(events(text, "1990-07-16").length, 0);
 });
+
+test("'advances over rebels' gains ground; 'killing of 22' counts 22", () => {
+  assert.deepEqual(type("IS advances over rebels in northern Aleppo"), [
+    "Non-state actor overtakes territory",
+  ]);
+  assert.deepEqual(casualties("Killing of 22 in Dibilou village, Centre-Nord region"), [
+    ["fatalities", 22, "exact"],
+  ]);
+});
