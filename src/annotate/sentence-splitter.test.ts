@@ -44,3 +44,14 @@ test("finds nothing in blank text", () => {
   assert.deepEqual(splitSentences("  \n\n  "), []);
   assert.deepEqual(paragraphSpans(""), []);
 });
+
+test("a spaced bar parts headlines; a bar inside a word does not", () => {
+  const text = "Changes to peace agreement | Drone strike in Chobi Oromia | Ethiopia US AGOA";
+  const s = splitSentences(text);
+  assert.deepEqual(
+    s.map((x) => x.text),
+    ["Changes to peace agreement", "Drone strike in Chobi Oromia", "Ethiopia US AGOA"],
+  );
+  for (const x of s) assert.equal(text.slice(x.start, x.end), x.text);
+  assert.equal(splitSentences("a|b test.").length, 1);
+});

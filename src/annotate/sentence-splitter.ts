@@ -18,20 +18,43 @@ const BOUNDARY = /([.!?]+)(["'”’)\]]*)(\s+)(?=["'“‘([]?[\p{Lu}\p{N}])/gu
 export function splitSentences(text: string): Sentence[] {
   const sentences: Sentence[] = [];
   const paragraphs = paragraphSpans(text);
-  paragraphs.forEach(([pStart, pEnd], paragraph) => {
-    let start = pStart;
-    const body = text.slice(pStart, pEnd);
-    BOUNDARY.lastIndex = 0;
-    for (let m = BOUNDARY.exec(body); m; m = BOUNDARY.exec(body)) {
-      const dotAt = m.index;
-      if (m[1] === "." && !endsSentence(body, dotAt)) continue;
-      const end = pStart + dotAt + m[1].length + m[2].length;
-      pushSentence(text, start, end, paragraph, sentences);
-      start = end + m[3].length;
-    }
-    pushSentence(text, start, pEnd, paragraph, sentences);
+  paragraphs.forEach(([paraStart, paraEnd], paragraph) => {
+    for (const [pStart, pEnd] of pipeParts(text, paraStart, paraEnd))
+      splitPart(text, pStart, pEnd, paragraph, sentences);
   });
   return sentences;
+}
+
+/** "Changes to peace agreement | Drone strike in Chobi": a spaced bar parts headlines. */
+function pipeParts(text: string, start: number, end: number): [number, number][] {
+  const parts: [number, number][] = [];
+  let from = start;
+  for (const m of text.slice(start, end).matchAll(/\s\|\s/g)) {
+    parts.push([from, start + m.index]);
+    from = start + m.index + m[0].length;
+  }
+  parts.push([from, end]);
+  return parts;
+}
+
+function splitPart(
+  text: string,
+  pStart: number,
+  pEnd: number,
+  paragraph: number,
+  sentences: Sentence[],
+): void {
+  let start = pStart;
+  const body = text.slice(pStart, pEnd);
+  BOUNDARY.lastIndex = 0;
+  for (let m = BOUNDARY.exec(body); m; m = BOUNDARY.exec(body)) {
+    const dotAt = m.index;
+    if (m[1] === "." && !endsSentence(body, dotAt)) continue;
+    const end = pStart + dotAt + m[1].length + m[2].length;
+    pushSentence(text, start, end, paragraph, sentences);
+    start = end + m[3].length;
+  }
+  pushSentence(text, start, pEnd, paragraph, sentences);
 }
 
 function endsSentence(body: string, dotAt: number): boolean {

@@ -756,3 +756,32 @@ test("'advances over rebels' gains ground; 'killing of 22' counts 22", () => {
     ["fatalities", 22, "exact"],
   ]);
 });
+
+test("headline verbs: 'target', 'repulsed', 'heavy firing', 'advance significantly towards'", () => {
+  assert.deepEqual(type("Rebel factions target regime positions in Daraa countryside"), [
+    "Armed clash",
+  ]);
+  assert.deepEqual(type("Ukrainian defenders repulsed another assault near Marinka"), [
+    "Armed clash",
+  ]);
+  assert.deepEqual(type("Pakistani forces resort to heavy firing along the border in Kashmir"), [
+    "Armed clash",
+  ]);
+  assert.deepEqual(
+    events("The regime forces advance significantly towards al-Bab city").map((e) => e.event_type),
+    ["Battles"],
+  );
+});
+
+test("a definite noun dating the act ('after the last attack') is not the act the sentence tells", () => {
+  const [e] = testPipeline("broad").extract(
+    textDocument(
+      "About 48 hours after the last attack, jihadi groups attack the regime forces again in Idlib causing casualties.",
+    ),
+  ).events;
+  assert.equal(e?.event_type, "Battles");
+  const m = testPipeline("broad").explain(
+    textDocument("The gendarmerie kills a Syrian after beating him, the family said."),
+  ).mentions;
+  assert.equal(m[0]?.reference, false, "a verb in the present is no definite noun");
+});

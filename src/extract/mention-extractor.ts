@@ -365,8 +365,17 @@ function groupHits(
       VERB_HIT.test(h.text) &&
       actors.some((a) => a.end <= h.start && /^\s+(?:\w+\s+)?$/.test(text.slice(a.end, h.start))),
   );
-  return hits.length ? [hits.find((h) => h.definite) ?? withSubject ?? hits[0]] : [];
+  // "About 48 hours after the last attack, jihadists attack ...": a definite noun that dates
+  // the act points back; the sentence is about the act
+  const dating = (h: TriggerHit) =>
+    h.definite && TIME_ANCHOR_BEFORE.test(text.slice(Math.max(0, h.start - 40), h.start));
+  const pointer = hits.find((h) => h.definite && !dating(h));
+  return hits.length ? [pointer ?? withSubject ?? hits.find((h) => !dating(h)) ?? hits[0]] : [];
 }
+
+/** "after the last attack", "since the strike": a definite noun used to date something else. */
+const TIME_ANCHOR_BEFORE =
+  /\b(?:after|since|following|before|ahead\s+of)\s+(?:the|this|that|its|their)\s+(?:[\p{L}-]+\s+){0,2}$/iu;
 
 function buildMention(
   ctx: DocumentContext,
