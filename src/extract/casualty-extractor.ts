@@ -44,11 +44,16 @@ const NP_AFTER = new RegExp(
   `^\\s+(?:of\\s+(?:the\\s+)?)?(${NP})${AUX}(?:the\\s+)?(${KILL_WORD}|${HURT_WORD})\\b`,
   "iu",
 );
-/** "killing at least 9", "wounding about 20", "Killing of 22": the verb right before a count. */
+/**
+ * "killing at least 9", "wounding about 20", "Killing of 22", "executions by shooting against 6":
+ * the verb right before a count.
+ */
 const VERB_BEFORE = new RegExp(
-  `\\b(${KILL_VERB}|${HURT_VERB}|(?:killings?|massacre|murders?|executions?)\\s+of)\\s+(?:(?:at\\s+least|more\\s+than|some|about|around|nearly|up\\s+to|a\\s+total\\s+of|an\\s+estimated)\\s+)?$`,
+  `\\b(${KILL_VERB}|${HURT_VERB}|(?:killings?|massacre|murders?|executions?)\\s+of|executions?(?:\\s+[\\p{L}-]+){0,4}?\\s+against)\\s+(?:(?:at\\s+least|more\\s+than|some|about|around|nearly|up\\s+to|a\\s+total\\s+of|an\\s+estimated)\\s+)?$`,
   "iu",
 );
+/** Right after a count: bodies, one or two words (quoted or not) between. */
+const BODIES_AFTER = /^\s+(?:["“”'‘’]?[\p{L}-]+["“”'‘’]?\s+){0,2}?(?:bodies|corpses)\b/iu;
 /** After "leaving 5": whom the count names as dead or hurt. */
 const LEFT_NP = new RegExp(`^\\s+${NP}(dead|killed|${HURT_WORD})\\b`, "iu");
 const IS_HURT_WORD = new RegExp(`^(?:${HURT_WORD})$`, "i");
@@ -226,6 +231,11 @@ export function extractCasualties(
       if (CIVILIAN.test(npAfter[1]))
         claim(field === "fatalities" ? "civilian_fatalities" : "injuries", n, n.value);
       victimSpans.push({ start: n.end, end: n.end + 1 + npAfter[1].length });
+      continue;
+    }
+    // "2 “decapitated” bodies found", "the bodies of 3 men": the dead are counted by their bodies
+    if (BODIES_AFTER.test(after)) {
+      claim("fatalities", n, n.value);
       continue;
     }
     if (TOLL_TO.test(before) && TOLL_OF_DEAD.test(s) && !TOLL_OVER_PERIOD.test(after)) {

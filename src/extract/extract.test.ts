@@ -785,3 +785,15 @@ test("a definite noun dating the act ('after the last attack') is not the act th
   ).mentions;
   assert.equal(m[0]?.reference, false, "a verb in the present is no definite noun");
 });
+
+test("bodies found and executions 'against' people are counted; a coalition that bombs flies", () => {
+  assert.deepEqual(casualties("2 “decapitated” bodies found in the countryside of Deir Ezzor"), [
+    ["fatalities", 2, "exact"],
+  ]);
+  assert.deepEqual(casualties("Executions by shooting against 6 persons east of Deir Ezzor"), [
+    ["fatalities", 6, "exact"],
+  ]);
+  assert.deepEqual(type("Coalition bomb several areas in the countryside of Al-Raqqah"), [
+    "Air/drone strike",
+  ]);
+});
