@@ -1,8 +1,11 @@
 // The extraction stage's parts on sentences written for these tests.
 import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { test } from "node:test";
 import { annotateNumbers } from "../annotate/number-annotator.ts";
 import { splitSentences } from "../annotate/sentence-splitter.ts";
+import { PROJECT_ROOT } from "../core/data-files.ts";
 import type { Sentence } from "../core/types.ts";
 import { testPipeline, textDocument } from "../pipeline/test-resources.ts";
 import { attributionOf } from "./attribution.ts";
@@ -796,4 +799,39 @@ test("bodies found and executions 'against' people are counted; a coalition that
   assert.deepEqual(type("Coalition bomb several areas in the countryside of Al-Raqqah"), [
     "Air/drone strike",
   ]);
+});
+
+test("the trigger table cut into parts finds what one alternation of it finds", () => {
+  const lex = loadExtractionLexicon();
+  assert.ok(lex.triggerParts.length > 1, "the table is long enough to be cut");
+  const whole = {
+    ...lex,
+    triggerParts: [
+      {
+        re: new RegExp(lex.triggerParts.map((p) => `(?:${p.re.source})`).join("|"), "giu"),
+        first: 0,
+      },
+    ],
+  };
+  const texts = [
+    ...readFileSync(join(PROJECT_ROOT, "fixtures", "sentences", "non-events.txt"), "utf8").split(
+      "\n",
+    ),
+    ...readFileSync(join(PROJECT_ROOT, "fixtures", "demo", "reports.jsonl"), "utf8")
+      .split("\n")
+      .filter(Boolean)
+      .map((l) => String(JSON.parse(l).text ?? "")),
+  ];
+  let hits = 0;
+  for (const text of texts)
+    for (const s of splitSentences(text)) {
+      const got = findTriggers(s, lex).map((h) => [h.start, h.end, h.rule.id]);
+      assert.deepEqual(
+        got,
+        findTriggers(s, whole).map((h) => [h.start, h.end, h.rule.id]),
+        s.text,
+      );
+      hits += got.length;
+    }
+  assert.ok(hits > 50, `only ${hits} triggers in the fixtures`);
 });

@@ -58,14 +58,24 @@ export interface Blocker {
   reason: string;
 }
 
+/**
+ * V8 stops optimising a regular expression whose source passes 20 KB (kRegExpTooLargeToOptimize):
+ * one alternation of every trigger then runs at half the speed, so the table is cut into parts
+ * below that.
+ */
+const TRIGGER_PART_CHARS = 16_000;
+
 export interface ExtractionLexicon {
   /** Context that makes a bare "strike" a labour strike (labor-context.tsv). */
   laborContext: RegExp;
   /** sub-event type → the sub-event types that win over it when both are told (subtype-precedence.tsv). */
   beatenBy: Map<string, Set<string>>;
   rules: TriggerRule[];
-  /** One alternation of every trigger pattern, one capture group per rule, in table order. */
-  triggerRe: RegExp;
+  /**
+   * The trigger patterns as alternations, one capture group per rule, in table order, cut into
+   * parts V8 still optimises (see TRIGGER_PART_CHARS); `first` is the part's first rule.
+   */
+  triggerParts: { re: RegExp; first: number }[];
   weaponCues: WeaponCue[];
   modality: ModalityCue[];
   blockers: Blocker[];
@@ -98,12 +108,27 @@ export function loadExtractionLexicon(): ExtractionLexicon {
       );
     }
   }
-  // One word-boundary check around the whole alternation, not one per rule: the regex is tried
+  // One word-boundary check around each alternation, not one per rule: the regexes are tried
   // at every position of every sentence, so this is the extraction's hottest loop.
-  const triggerRe = new RegExp(
-    `(?<![\\p{L}\\p{N}])(?:${rows.map((r) => `(${r.pattern.replace(/(?<!\\)\((?!\?)/g, "(?:")})`).join("|")})(?![\\p{L}\\p{N}])`,
-    "giu",
-  );
+  const triggerParts: { re: RegExp; first: number }[] = [];
+  let part: string[] = [];
+  let first = 0;
+  const close = () => {
+    triggerParts.push({
+      re: new RegExp(`(?<![\\p{L}\\p{N}])(?:${part.join("|")})(?![\\p{L}\\p{N}])`, "giu"),
+      first,
+    });
+  };
+  rows.forEach((r, i) => {
+    const group = `(${r.pattern.replace(/(?<!\\)\((?!\?)/g, "(?:")})`;
+    if (part.length && part.join("|").length + group.length > TRIGGER_PART_CHARS) {
+      close();
+      part = [];
+      first = i;
+    }
+    part.push(group);
+  });
+  if (part.length) close();
   const weaponCues = readTable("events/weapon-cues.tsv").map((r) => ({
     re: new RegExp(`(?<![\\p{L}])(?:${r.pattern})(?![\\p{L}])`, "iu"),
     reAll: new RegExp(`(?<![\\p{L}])(?:${r.pattern})(?![\\p{L}])`, "giu"),
@@ -143,5 +168,5 @@ export function loadExtractionLexicon(): ExtractionLexicon {
       .join("|"),
     "u",
   );
-  return { rules, triggerRe, weaponCues, modality, blockers, beatenBy, laborContext };
+  return { rules, triggerParts, weaponCues, modality, blockers, beatenBy, laborContext };
 }

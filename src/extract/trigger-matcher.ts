@@ -49,6 +49,37 @@ function isDefinite(before: string, trigger: string): boolean {
   return false;
 }
 
+/**
+ * The matches one alternation of every trigger would give: leftmost first, at one position the
+ * earlier rule, the search going on after each match. The parts are searched side by side, and a
+ * part's next match is kept while it still lies ahead.
+ */
+function* triggerMatches(
+  s: string,
+  lex: ExtractionLexicon,
+): Generator<{ m: RegExpExecArray; rule: TriggerRule }> {
+  const parts = lex.triggerParts;
+  const ahead: (RegExpExecArray | null | undefined)[] = parts.map(() => undefined);
+  let pos = 0;
+  while (pos <= s.length) {
+    let best = -1;
+    for (let k = 0; k < parts.length; k++) {
+      let m = ahead[k];
+      if (m === undefined || (m && m.index < pos)) {
+        parts[k].re.lastIndex = pos;
+        m = parts[k].re.exec(s);
+        ahead[k] = m;
+      }
+      if (m && (best < 0 || m.index < (ahead[best] as RegExpExecArray).index)) best = k;
+    }
+    if (best < 0) return;
+    const m = ahead[best] as RegExpExecArray;
+    const group = m.findIndex((g, i) => i > 0 && g !== undefined);
+    yield { m, rule: lex.rules[parts[best].first + group - 1] };
+    pos = m.index + Math.max(1, m[0].length);
+  }
+}
+
 export function findTriggers(
   sentence: Sentence,
   lex: ExtractionLexicon,
@@ -57,12 +88,8 @@ export function findTriggers(
   paragraph: string = sentence.text,
 ): TriggerHit[] {
   const hits: TriggerHit[] = [];
-  const re = lex.triggerRe;
-  re.lastIndex = 0;
   const s = sentence.text;
-  for (let m = re.exec(s); m; m = re.exec(s)) {
-    const group = m.findIndex((g, i) => i > 0 && g !== undefined);
-    const rule = lex.rules[group - 1];
+  for (const { m, rule } of triggerMatches(s, lex)) {
     const before = s.slice(Math.max(0, m.index - 60), m.index);
     hits.push({
       rule,
