@@ -63,7 +63,7 @@ export interface Blocker {
  * one alternation of every trigger then runs at half the speed, so the table is cut into parts
  * below that.
  */
-const TRIGGER_PART_CHARS = 16_000;
+const TRIGGER_PART_CHARS = 8_000;
 
 export interface ExtractionLexicon {
   /** Context that makes a bare "strike" a labour strike (labor-context.tsv). */
