@@ -835,3 +835,12 @@ test("the trigger table cut into parts finds what one alternation of it finds", 
     }
   assert.ok(hits > 50, `only ${hits} triggers in the fixtures`);
 });
+
+test("with no country named in words, the state forces named give the event's country", () => {
+  const [e] = events(
+    "81 persons were killed yesterday including 13 regime forces’ members and about 40 ISIS members",
+  );
+  assert.equal(e?.iso, "SY");
+  const [none] = events("81 persons were killed yesterday, the monitor said.");
+  assert.equal(none?.iso ?? null, null);
+});

@@ -35,8 +35,14 @@ export interface BuildContext {
   countryPlace: (iso: string) => Place | null;
   /** The country the report's places are mostly in, or null. */
   documentCountry: string | null;
-  /** The country the report names most, in any words: the last resort for an event's country. */
+  /** The country the report names most, in any words. */
   namedCountry: string | null;
+  /**
+   * The country of the state forces the report names ("regime forces" are Syria's), else of
+   * the armed groups of one country, when it names no country in words: the last resort for an
+   * event's country.
+   */
+  actorCountry: string | null;
   /** The armed groups the report names from the actor dictionary, once each. */
   namedGroups: Actor[];
   /** Whether a sub-event type loses to one of the others told of the same event. */
@@ -143,6 +149,7 @@ function buildOne(b: BuildContext, mentions: Mention[], iso: string | null): Sit
     a1?.actor.iso ??
     a2?.actor.iso ??
     b.namedCountry ??
+    b.actorCountry ??
     null;
   let place: Place | null = pick?.place ?? null;
   let precision: 1 | 2 | 3 | null = pick?.precision ?? null;

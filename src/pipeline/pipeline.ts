@@ -171,6 +171,15 @@ export const STAGES: Stage[] = [
           documentCountry: documentCountry(s.mentions.flatMap((m) => m.places)),
           namedCountry:
             documentCountry(s.annotations.places) ?? documentCountry(s.annotations.places, true),
+          actorCountry:
+            mostNamed(
+              s.annotations.actors.filter((a) => a.actor.iso && a.actor.inter === 1),
+              (a) => a.actor.iso as string,
+            ) ??
+            mostNamed(
+              s.annotations.actors.filter((a) => a.actor.iso),
+              (a) => a.actor.iso as string,
+            ),
           namedGroups: [
             ...new Map(
               s.annotations.actors
@@ -191,12 +200,18 @@ export const STAGES: Stage[] = [
  * demonyms ("Afghan north", "Syrians were killed"): a weaker hint, for events nothing else places.
  */
 function documentCountry(places: Annotations["places"], demonyms = false): string | null {
+  return mostNamed(
+    places.filter((p) => (p.rule === "place:demonym") === demonyms),
+    (p) => p.place.iso,
+  );
+}
+
+/** The key most of the items have; the first named wins a tie. */
+function mostNamed<T>(items: T[], key: (item: T) => string): string | null {
   const counts = new Map<string, number>();
-  for (const p of places)
-    if ((p.rule === "place:demonym") === demonyms)
-      counts.set(p.place.iso, (counts.get(p.place.iso) ?? 0) + 1);
+  for (const item of items) counts.set(key(item), (counts.get(key(item)) ?? 0) + 1);
   let best: string | null = null;
-  for (const [iso, n] of counts) if (!best || n > (counts.get(best) ?? 0)) best = iso;
+  for (const [k, n] of counts) if (!best || n > (counts.get(best) ?? 0)) best = k;
   return best;
 }
 
