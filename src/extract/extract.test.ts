@@ -844,3 +844,27 @@ test("with no country named in words, the state forces named give the event's co
   const [none] = events("81 persons were killed yesterday, the monitor said.");
   assert.equal(none?.iso ?? null, null);
 });
+
+test("petrol bombs thrown are a riot's, not an explosive; 'since 1989, when' is history; 'repelled' needs an attack", () => {
+  assert.deepEqual(
+    type("Masked men threw petrol bombs at a police station in Hong Kong on Monday."),
+    ["Violent demonstration"],
+  );
+  assert.deepEqual(type("Militants threw a bomb at the police station in Kabul on Monday."), [
+    "Remote explosive/landmine/IED",
+  ]);
+  assert.deepEqual(
+    events(
+      "Since 1989, when it crushed the protests that began in Tiananmen Square, Beijing has avoided bloodshed.",
+      "2019-11-18",
+    ),
+    [],
+  );
+  assert.deepEqual(
+    type("Many were rightly repelled when the minister spoke in Kabul on Monday."),
+    [],
+  );
+  assert.deepEqual(type("The army repelled an attack on its base in Kabul on Monday."), [
+    "Armed clash",
+  ]);
+});

@@ -96,7 +96,7 @@ export function modalityOf(
         // sentence sets the act in, earlier than the report's
         const named =
           /\b((?:19|20)\d\d)\s*$/.exec(before) ??
-          /\bin\s+((?:19|20)\d\d)(?:\s+and\s+(?:19|20)\d\d)?\s*,?\s+when\b[^.;]*$/i.exec(
+          /\b(?:in|since)\s+((?:19|20)\d\d)(?:\s+and\s+(?:19|20)\d\d)?\s*,?\s+when\b[^.;]*$/i.exec(
             text.slice(sentence.start, hit.start),
           ) ??
           /^\s+(?:\S+\s+){0,2}?in\s+(?:the\s+)?((?:19|20)\d\d)\b(?!\s*[-,]?\s*\d)/.exec(
