@@ -868,3 +868,11 @@ test("petrol bombs thrown are a riot's, not an explosive; 'since 1989, when' is 
     "Armed clash",
   ]);
 });
+
+test("unnamed 'security forces' are the military of the event's country", () => {
+  const [e] = events(
+    "Three people died in Bolivia on Tuesday after violent clashes erupted between the socialist leader’s supporters and security forces.",
+    "2019-11-20",
+  );
+  assert.ok([e?.actor1, e?.actor2].includes("Military Forces of Bolivia"), JSON.stringify(e));
+});

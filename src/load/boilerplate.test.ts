@@ -21,6 +21,7 @@ describe("boilerplate patterns (data/boilerplate.tsv)", () => {
   const boilerplate: [string, string][] = [
     ["Also Read: Ceasefire talks stall for a third week", "link"],
     ["Read Latest News: Flooding closes the coastal road", "link"],
+    ["Also on rt.com Journalists threatened with arrests as the party is purged", "link"],
     ["Read more", "link"],
     ["READ MORE: Border province coverage", "link"],
     ["Related:", "link"],
