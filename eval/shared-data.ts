@@ -25,7 +25,7 @@ export function skipIfMissing(rel: string): string | null {
   return existsSync(sharedPath(rel)) ? null : `skipped: ../shared/${rel} not found`;
 }
 
-function readJson<T>(rel: string): T {
+export function readJson<T>(rel: string): T {
   return JSON.parse(readFileSync(sharedPath(rel), "utf8")) as T;
 }
 
