@@ -876,3 +876,13 @@ test("unnamed 'security forces' are the military of the event's country", () => 
   );
   assert.ok([e?.actor1, e?.actor2].includes("Military Forces of Bolivia"), JSON.stringify(e));
 });
+
+test("an act told 'last year' is background; 'the deadliest since last year' is news", () => {
+  assert.deepEqual(
+    type("Other teacher protests were held last year in West Virginia and Oklahoma."),
+    [],
+  );
+  assert.deepEqual(type("The bombing in Kabul on Monday was the deadliest since last year."), [
+    "Remote explosive/landmine/IED",
+  ]);
+});
