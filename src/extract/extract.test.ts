@@ -886,3 +886,13 @@ test("an act told 'last year' is background; 'the deadliest since last year' is 
     "Remote explosive/landmine/IED",
   ]);
 });
+
+test("'repelled the attack' points back to the attack told before; it is no clash of its own", () => {
+  const found = events(
+    "Heavy clashes broke out between the Sudanese army and the Rapid Support Forces in El Fasher on Sunday, leaving at least 27 dead.\n\nThe army said it had repelled the attack.",
+  );
+  assert.deepEqual(
+    found.map((e) => e.sub_event_type),
+    ["Armed clash"],
+  );
+});
