@@ -896,3 +896,11 @@ test("'repelled the attack' points back to the attack told before; it is no clas
     ["Armed clash"],
   );
 });
+
+test("an attack on law enforcers is no metaphor; an attack on the law is", () => {
+  assert.deepEqual(
+    type("IS claims responsibility for an attack on law enforcers in Stavropol on Monday."),
+    ["Attack"],
+  );
+  assert.deepEqual(type("The senator attacked the law on Monday in Washington."), []);
+});
