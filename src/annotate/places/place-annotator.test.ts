@@ -164,6 +164,19 @@ describe("annotatePlaces: towns and countries", () => {
     assert.ok(places("THE BOMB WENT OFF IN ORLANDO, FLORIDA.").some((m) => m.text === "ORLANDO"));
   });
 
+  it("knows Afghan provinces by the spellings news uses (Ghor, Uruzgan, Wardak)", () => {
+    const found = places("Clashes were reported in Ghor, Uruzgan and Wardak provinces on Monday.");
+    // Uruzgan is also the name of a town in the province: either is the province's
+    assert.deepEqual(
+      found.map((m) => [m.text.split(" ")[0], m.place.iso, m.place.admin1]),
+      [
+        ["Ghor", "AF", "Ghowr"],
+        ["Uruzgan", "AF", "Oruzgan"],
+        ["Wardak", "AF", "Maidan Wardak Province"],
+      ],
+    );
+  });
+
   it("takes Panama City for the capital the world knows by that name, not the Florida town", () => {
     const [city] = places("A bomb went off at a bar in Panama City.");
     assert.deepEqual([city.text, city.place.iso], ["Panama City", "PA"]);
