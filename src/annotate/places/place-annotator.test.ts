@@ -177,6 +177,30 @@ describe("annotatePlaces: towns and countries", () => {
     );
   });
 
+  it("knows provinces by their common English names (Hodeidah, Lower Shabelle, Timbuktu)", () => {
+    const cases: [string, string, string][] = [
+      [
+        "Saudi-led coalition jets struck Hodeidah province in Yemen on Monday.",
+        "YE",
+        "Al Hudaydah",
+      ],
+      [
+        "Al-Shabaab fighters attacked a base in Lower Shabelle in Somalia.",
+        "SO",
+        "Lower Shabeelle",
+      ],
+      ["Gunmen attacked a village in the Timbuktu region of Mali.", "ML", "Tombouctou"],
+    ];
+    for (const [text, iso, admin1] of cases) {
+      const found = places(text).filter((m) => m.kind !== "country");
+      assert.deepEqual(
+        found.map((m) => [m.place.iso, m.place.admin1]),
+        [[iso, admin1]],
+        text,
+      );
+    }
+  });
+
   it("takes Panama City for the capital the world knows by that name, not the Florida town", () => {
     const [city] = places("A bomb went off at a bar in Panama City.");
     assert.deepEqual([city.text, city.place.iso], ["Panama City", "PA"]);
