@@ -904,3 +904,12 @@ test("an attack on law enforcers is no metaphor; an attack on the law is", () =>
   );
   assert.deepEqual(type("The senator attacked the law on Monday in Washington."), []);
 });
+
+test("a demonstration whose own words name no party takes the parties of the clash it tells", () => {
+  const [e] = events(
+    "Three people have died during protests in Bolivia against the interim government, after violent clashes erupted between the socialist leader’s supporters and security forces.\n\nIn addition to the three fatalities at a fuel plant on Tuesday, the public defender’s office said another 30 people had been injured in the skirmishes.",
+    "2019-11-20",
+  );
+  assert.equal(e?.event_type, "Riots");
+  assert.equal(e?.actor2, "Military Forces of Bolivia");
+});

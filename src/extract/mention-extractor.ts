@@ -348,7 +348,12 @@ function groupHits(
 ): TriggerHit[] {
   let specific = hits.filter((h) => h.rule.kind !== "generic");
   // "Rioters clashed with police": the clash is the demonstration's, not a battle of its own.
-  if (specific.some((h) => h.rule.event_type === "Protests" || h.rule.event_type === "Riots")) {
+  const demonstration = specific.find(
+    (h) => h.rule.event_type === "Protests" || h.rule.event_type === "Riots",
+  );
+  if (demonstration) {
+    const clash = specific.find((h) => h.rule.event_type === "Battles");
+    if (clash) demonstration.partiesFrom = clash;
     specific = specific.filter((h) => h.rule.event_type !== "Battles");
   }
   const kept: TriggerHit[] = [];
@@ -397,7 +402,17 @@ function buildMention(
   const source = attribution?.source ?? null;
   const text = ctx.doc.text;
   const actors = ann.actors.filter((a) => a.start >= sentence.start && a.end <= sentence.end);
-  const roles = assignRoles(text, sentence, hit, actors, attribution, casualties.victimSpans);
+  let roles = assignRoles(text, sentence, hit, actors, attribution, casualties.victimSpans);
+  if (!roles.actor1 && !roles.actor2 && hit.partiesFrom) {
+    roles = assignRoles(
+      text,
+      sentence,
+      hit.partiesFrom,
+      actors,
+      attribution,
+      casualties.victimSpans,
+    );
+  }
   let actor2 = roles.actor2;
   if (!actor2) {
     actor2 =

@@ -11,6 +11,11 @@ export interface TriggerHit {
   text: string;
   /** "the strike", "this attack": may refer to an event told before. */
   definite: boolean;
+  /**
+   * A clash the sentence tells of this demonstration ("clashes erupted between supporters and
+   * security forces"): the demonstration's parties when its own words name none.
+   */
+  partiesFrom?: TriggerHit;
 }
 
 /** Words that cannot sit between a determiner and its noun: "the US responded with airstrikes" is not "the airstrikes". */
