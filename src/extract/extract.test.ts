@@ -913,3 +913,19 @@ test("a demonstration whose own words name no party takes the parties of the cla
   assert.equal(e?.event_type, "Riots");
   assert.equal(e?.actor2, "Military Forces of Bolivia");
 });
+
+test("a helicopter 'crash' the report says was shot down is the shoot-down; alone it is an accident", () => {
+  const precise = (text: string) =>
+    testPipeline("precise").extract(textDocument(text, "2019-11-20")).events;
+  const lead =
+    "Two US service members have been killed in a helicopter crash in Afghanistan, the US military said in a statement on Wednesday.";
+  assert.deepEqual(precise(lead), [], "an accident, as far as this report tells");
+  const found = precise(
+    `${lead}\n\nThe Taliban claimed responsibility for shooting down the helicopter, which it said crashed in Logar province south of Kabul.\n\n"A US Chinook helicopter was shot down last night while trying to raid a Taliban position in Pangram area of Sarkh, Logar," a Taliban spokesman said.`,
+  );
+  assert.deepEqual(
+    found.map((e) => [e.sub_event_type, e.location, e.event_date, e.fatalities]),
+    [["Armed clash", "Logar", "2019-11-19", 2]],
+    "one event, dated by 'last night', not by the statement's Wednesday",
+  );
+});

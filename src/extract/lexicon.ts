@@ -55,6 +55,8 @@ export interface Blocker {
   keepTypes: Set<string>;
   /** Where this also matches, the blocker does not apply ("derailed by a dynamite charge"). */
   unless: RegExp | null;
+  /** Where this matches anywhere in the report, the blocker does not apply ("shot down"). */
+  unlessReport: RegExp | null;
   reason: string;
 }
 
@@ -156,6 +158,7 @@ export function loadExtractionLexicon(): ExtractionLexicon {
     scope: r.scope === "paragraph" ? ("paragraph" as const) : ("sentence" as const),
     keepTypes: new Set(r.keep_types.split(",").filter(Boolean)),
     unless: r.unless ? new RegExp(r.unless, "iu") : null,
+    unlessReport: r.unless_report ? new RegExp(r.unless_report, "iu") : null,
     reason: r.reason,
   }));
   const beatenBy = new Map<string, Set<string>>();

@@ -114,7 +114,7 @@ export function extractMentions(input: MentionInput): Mention[] {
     const around = neighbourhood(annotations.sentences, sentence)
       .map((x) => x.text)
       .join(" ");
-    const hits = findTriggers(sentence, lex, (r) => note(ctx, STAGE, r), around).filter(
+    const hits = findTriggers(sentence, lex, (r) => note(ctx, STAGE, r), around, text).filter(
       (h) => !tallySpans.some((t) => h.start >= t.start && h.end <= t.end),
     );
     if (!hits.length) {
@@ -557,6 +557,9 @@ function weaponCueOf(
       if (inOther(m.index)) continue;
       if (c.weapon === "air" && m.index >= hitEnd && TARGET_GAP.test(s.slice(hitEnd, m.index)))
         continue;
+      // "killed in a helicopter crash": the craft that crashed, not a weapon
+      if (c.weapon === "air" && /^\s+crash(?:ed|es)?\b/i.test(s.slice(m.index + m[0].length)))
+        continue;
       return true;
     }
     return false;
@@ -747,6 +750,10 @@ function selectPlaces(
   return out.sort((a, b) => Math.abs(a.start - hit.start) - Math.abs(b.start - hit.start));
 }
 
+/** Right before a date: a statement, briefing or post, which the date then belongs to. */
+const STATEMENT_BEFORE =
+  /\b(?:statement|briefing|press\s+conference|news\s+conference|interview|tweet|post|communiqu[eé])\s+(?:[\p{L}-]+\s+){0,2}$/iu;
+
 function nearestDate(
   dates: DateMention[],
   sentence: Sentence,
@@ -759,6 +766,9 @@ function nearestDate(
   let best: DateMention | null = null;
   for (const d of dates) {
     if (d.start < sentence.start || d.end > sentence.end) continue;
+    // "said in a statement on Wednesday": the day of the telling, not of the act
+    const at = d.start - sentence.start;
+    if (STATEMENT_BEFORE.test(sentence.text.slice(Math.max(0, at - 40), at))) continue;
     const inClause = d.start >= cStart && d.end <= cEnd;
     const distance = d.start >= hit.end ? d.start - hit.end : hit.start - d.end;
     if (!inClause && distance > DATE_REACH_CHARS) continue;

@@ -91,6 +91,8 @@ export function findTriggers(
   log?: (reason: string) => void,
   /** The text of the sentence's paragraph, for blockers whose scope is the paragraph. */
   paragraph: string = sentence.text,
+  /** The whole report, for blockers an exception anywhere in it lifts. */
+  report: string = paragraph,
 ): TriggerHit[] {
   const hits: TriggerHit[] = [];
   const s = sentence.text;
@@ -109,6 +111,12 @@ export function findTriggers(
     if (!b.re.test(b.scope === "paragraph" ? paragraph : s)) continue;
     // the exception reads as far as the blocker did: "derailed ... after hitting a dynamite charge"
     if (b.unless?.test(b.scope === "paragraph" ? paragraph : s)) continue;
+    // the report explains the context ("a helicopter crash" it says was shot down): no later,
+    // broader blocker ("crash" as an accident) takes the sentence back
+    if (b.unlessReport?.test(report)) {
+      log?.(`not blocked: ${b.reason}`);
+      return applyHalts(hits, sentence, log);
+    }
     const kept = hits.filter(
       (h) => h.rule.event_type !== null && b.keepTypes.has(h.rule.event_type),
     );
