@@ -115,6 +115,13 @@ export function isFresh(out: string): boolean {
   return Object.values(inputPaths()).every((p) => statSync(p).mtimeMs < built);
 }
 
+/** An aliases table (form, code, reason) as code → its forms. */
+function aliasesByCode(path: string): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const r of readTable(path)) out.set(r.code, [...(out.get(r.code) ?? []), r.form]);
+  return out;
+}
+
 /** Plural of an English demonym: "Iraqi" → "Iraqis"; "British", "Swiss", "Chinese" have none. */
 function demonymPlural(d: string): string | null {
   if (/(?:s|sh|ch|ese|x|z)$/i.test(d) || d.includes(" ")) return null;
@@ -235,10 +242,7 @@ export function buildGazetteer(out: string): BuildCounts {
     const [iso, a1, a2] = r.code.split(".");
     insertAdmin.run(iso, a1, a2, r.name);
   }
-  const admin1Aliases = new Map<string, string[]>();
-  for (const r of readTable(inputs.admin1Aliases)) {
-    admin1Aliases.set(r.code, [...(admin1Aliases.get(r.code) ?? []), r.form]);
-  }
+  const admin1Aliases = aliasesByCode(inputs.admin1Aliases);
   const sortedAdmin1 = [...admin1Rows].sort((a, b) => (a.code < b.code ? -1 : 1));
   let admin1Count = 0;
   sortedAdmin1.forEach((r, rank) => {
@@ -278,10 +282,7 @@ export function buildGazetteer(out: string): BuildCounts {
   // A province or district news names on its own ("Sulu", "Basilan"), placed at its seat or
   // most populous town. Under its full name always; without its kind word ("Province of Sulu")
   // only when no town of its country bears that name: a bare "Douma" is the town.
-  const admin2Aliases = new Map<string, string[]>();
-  for (const r of readTable(inputs.admin2Aliases)) {
-    admin2Aliases.set(r.code, [...(admin2Aliases.get(r.code) ?? []), r.form]);
-  }
+  const admin2Aliases = aliasesByCode(inputs.admin2Aliases);
   const sortedAdmin2 = [...admin2Rows].sort((a, b) => (a.code < b.code ? -1 : 1));
   let admin2Places = 0;
   sortedAdmin2.forEach((r, rank) => {

@@ -15,9 +15,8 @@ export interface TriggerRule {
 }
 
 export interface WeaponCue {
+  /** Global: where in the sentence each cue stands. */
   re: RegExp;
-  /** The same pattern, global: where in the sentence each cue stands. */
-  reAll: RegExp;
   event_type: EventType;
   sub_event_type: string;
   weapon: string;
@@ -114,6 +113,7 @@ export function loadExtractionLexicon(): ExtractionLexicon {
   // at every position of every sentence, so this is the extraction's hottest loop.
   const triggerParts: { re: RegExp; first: number }[] = [];
   let part: string[] = [];
+  let partChars = 0;
   let first = 0;
   const close = () => {
     triggerParts.push({
@@ -123,17 +123,18 @@ export function loadExtractionLexicon(): ExtractionLexicon {
   };
   rows.forEach((r, i) => {
     const group = `(${r.pattern.replace(/(?<!\\)\((?!\?)/g, "(?:")})`;
-    if (part.length && part.join("|").length + group.length > TRIGGER_PART_CHARS) {
+    if (part.length && partChars + 1 + group.length > TRIGGER_PART_CHARS) {
       close();
       part = [];
+      partChars = 0;
       first = i;
     }
+    partChars += (part.length ? 1 : 0) + group.length;
     part.push(group);
   });
   if (part.length) close();
   const weaponCues = readTable("events/weapon-cues.tsv").map((r) => ({
-    re: new RegExp(`(?<![\\p{L}])(?:${r.pattern})(?![\\p{L}])`, "iu"),
-    reAll: new RegExp(`(?<![\\p{L}])(?:${r.pattern})(?![\\p{L}])`, "giu"),
+    re: new RegExp(`(?<![\\p{L}])(?:${r.pattern})(?![\\p{L}])`, "giu"),
     event_type: r.event_type as EventType,
     sub_event_type: r.sub_event_type,
     weapon: r.weapon,

@@ -553,7 +553,7 @@ function weaponCueOf(
   const inOther = (at: number) =>
     others.some((o) => at >= o.start - sentence.start && at < o.end - sentence.start);
   return lex.weaponCues.find((c) => {
-    for (const m of s.matchAll(c.reAll)) {
+    for (const m of s.matchAll(c.re)) {
       if (inOther(m.index)) continue;
       if (c.weapon === "air" && m.index >= hitEnd && TARGET_GAP.test(s.slice(hitEnd, m.index)))
         continue;

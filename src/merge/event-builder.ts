@@ -24,6 +24,7 @@ const TIME_PRECISION = { day: 1, week: 2, month: 3, year: 3 } as const;
 const LEAD_BONUS = 0.1;
 /** Confidence added when a telling states deaths: swept 0-0.15 on CASE 2021, MUC-4 and UCDP dev; 0.1 lifts MUC-4 and UCDP recall and leaves CASE within 0.003. */
 const CASUALTY_BONUS = 0.1;
+/** Confidence taken from an event told only as what came before the report's news. */
 const ANTECEDENT_PENALTY = 0.05;
 /** An event dated only to a year this long before the report is history, not news. */
 const HISTORY_DAYS = 365;
@@ -395,7 +396,6 @@ function confidence(e: SitrepEvent, mentions: Mention[], place: PlaceMention | n
   if (e.actor2) c += 0.04;
   c += Math.min(0.1, 0.04 * (new Set(mentions.map((m) => m.sentence.index)).size - 1));
   if (mentions.every((m) => m.generic)) c -= 0.12;
-
   // The lead states the report's main event; later sentences add background.
   if (mentions.some((m) => m.sentence.index === 0)) c += LEAD_BONUS;
   return Math.round(Math.max(0.05, Math.min(0.99, c)) * 100) / 100;
