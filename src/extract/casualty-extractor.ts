@@ -75,7 +75,7 @@ const ONE_VICTIM = new RegExp(
  * "another man died": someone told apart from those before, whose event this sentence may not be.
  */
 const ONE_DIED = new RegExp(
-  `\\b(?<!another\\s)(?:an?\\s+|the\\s+|one\\s+)?((?:${ROLE})),?\\s+(?:[\\p{L}'’.,-]+\\s+){0,3}?(?:died|was\\s+killed|killed(?!\\s+(?:\\d|an?\\b|the\\b|two|three|four|five|six|seven|eight|nine|ten|dozens|scores|hundreds|several|many))|was\\s+shot\\s+dead|was\\s+murdered|was\\s+assassinated|(?:was\\s+)?tortured\\s+to\\s+death)\\b`,
+  `\\b(?<!another\\s)(?:an?\\s+|the\\s+|one\\s+)?((?:${ROLE})),?\\s+(?:[\\p{L}'’.,-]+\\s+){0,3}?(?:died|killed(?!\\s+(?:\\d|an?\\b|the\\b|two|three|four|five|six|seven|eight|nine|ten|dozens|scores|hundreds|several|many))|(?:was|has\\s+been|had\\s+been)\\s+(?:killed|shot\\s+dead|murdered|assassinated)|(?:was\\s+)?tortured\\s+to\\s+death)\\b`,
   "iu",
 );
 /** "the murders of A, B and C": plural killings followed by their victims, up to a clause's end. */

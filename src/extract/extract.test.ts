@@ -357,6 +357,9 @@ test("one person named by role who died is one death; a charge hit derails no bl
     assert.deepEqual(casualties(text), [["fatalities", 1, "exact"]], text);
   }
   assert.deepEqual(casualties("The minister denounced the rebels' killing of civilians."), []);
+  for (const text of ["A man has been shot dead.", "The inspector had been assassinated at home."]) {
+    assert.deepEqual(casualties(text), [["fatalities", 1, "exact"]], text);
+  }
   // an apposition closing on its role noun: "Anteguera, the former leader of the youth, was killed"
   assert.deepEqual(
     casualties(

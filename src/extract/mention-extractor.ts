@@ -691,7 +691,8 @@ function selectPlaces(
       )
     )
       continue;
-    const before = text.slice(Math.max(sentence.start, p.start - 80), p.start);
+    // a hashtag names the place as well as the bare name does: "shot dead in #Mbengwi"
+    const before = text.slice(Math.max(sentence.start, p.start - 80), p.start).replace(/#$/, "");
     const after = text.slice(p.end, p.end + 40);
     // "Logar province south of the capital Kabul": Kabul only says where Logar is
     if (

@@ -172,3 +172,11 @@ test("the tellers' place is not the event's when the sentence names the event's 
   ).events;
   assert.equal(e?.iso, "CM");
 });
+
+test("a hashtag names the event's place as the bare name does", () => {
+  const [e] = testPipeline("broad").extract(
+    textDocument("A man has been shot dead in #Mbengwi, Momo division."),
+  ).events;
+  assert.equal(e?.location, "Mbengwi");
+  assert.equal(e?.fatalities, 1);
+});

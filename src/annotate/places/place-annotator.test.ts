@@ -530,6 +530,15 @@ describe("annotatePlaces: finds nothing", () => {
       found.map((m) => `${m.text}:${m.place.iso}`).join(", "),
     );
   });
+
+  it("takes no small foreign namesake beside a town that says its country", () => {
+    // Mbengwi is Cameroonian only; Momo is the division the gazetteer lacks, not the Piedmont village
+    const found = places("A man has been shot dead in Mbengwi, Momo division.");
+    assert.deepEqual(
+      found.map((m) => `${m.text}:${m.place.iso}`),
+      ["Mbengwi:CM"],
+    );
+  });
 });
 
 const SEED = join(PROJECT_ROOT, "..", "shared", "seed", "article.txt");

@@ -1311,15 +1311,21 @@ export function annotatePlaces(
 
   /** Countries lent by confidently resolved big towns: the names that lent them, and the places. */
   const lenders = new Map<string, Map<Candidate, number>>();
+  /** Countries lent by names found in that country only: a bonus, not a known country. */
+  const soleLenders = new Map<string, Map<Candidate, number>>();
   /**
    * Whether another name, resolved to another place, lent e's country: a town does not vouch
    * for itself, even under a second spelling.
    */
-  /** Countries lent by names found in that country only: a bonus, not a known country. */
-  const soleLenders = new Map<string, Map<Candidate, number>>();
   const lentFor = (c: Candidate, e: GazetteerEntry) => {
     for (const from of [lenders, soleLenders])
       for (const [by, id] of from.get(e.iso) ?? []) if (by !== c && id !== e.geonameid) return true;
+    return false;
+  };
+  /** Whether another name lent a country other than iso. */
+  const lentAbroad = (c: Candidate, iso: string) => {
+    for (const from of [lenders, soleLenders])
+      for (const [lent, by] of from) if (lent !== iso && [...by.keys()].some((x) => x !== c)) return true;
     return false;
   };
 
@@ -1506,6 +1512,11 @@ export function annotatePlaces(
       // "Afrin city ... factions supported by Turkey": a name the text calls a town is one
       if (!supported && !c.placeNoun && countriesKnown && pop < FOREIGN_MIN_POP) {
         return "small place outside the countries the text names";
+      }
+      // "Mbengwi, Momo division": beside a town found in Cameroon only, Momo is the division
+      // the gazetteer lacks, not the Piedmont village
+      if (!supported && !countriesKnown && lentAbroad(c, best.iso) && pop < FOREIGN_MIN_POP) {
+        return "small place outside the country the text's other places lie in";
       }
       // ("Raqqah" in running text is a spelling of Ar Raqqah, not a foreign name)
       if (
