@@ -779,6 +779,23 @@ test("headline verbs: 'target', 'repulsed', 'heavy firing', 'advance significant
   );
 });
 
+test("headline verbs: 'shell again places', 'the fall of a shell', 'controls a new town', 'achieve an advancement'", () => {
+  assert.deepEqual(type("Government troops shell again places in Homs countryside"), [
+    "Shelling/artillery/missile attack",
+  ]);
+  assert.deepEqual(type("The fall of two rockets on central Aleppo wounds 5 people"), [
+    "Shelling/artillery/missile attack",
+  ]);
+  assert.deepEqual(
+    events("Rebel fighters achieve a quick advancement and control two villages near Hama").map(
+      (e) => e.event_type,
+    ),
+    ["Battles"],
+  );
+  // the participle before a noun says whose ground, not that it was taken
+  assert.deepEqual(type("Civilians fled the rebel-controlled areas near Hama on Monday"), []);
+});
+
 test("a definite noun dating the act ('after the last attack') is not the act the sentence tells", () => {
   const [e] = testPipeline("broad").extract(
     textDocument(

@@ -956,9 +956,13 @@ export function annotatePlaces(
       drop("an abbreviation after a comma (AP state style)");
       continue;
     }
-    // a word of three letters or fewer meets too many short alternate names ("Kan." for Ganzhou)
+    // a word of three letters or fewer meets too many short alternate names ("Kan." for Ganzhou);
+    // a division's name without its suffix ("Imo" for Imo State) is its own
     if (letters <= 3 && !isCode) {
-      c.entries = c.entries.filter((e) => e.how === "name" || e.how === "ascii");
+      c.entries = c.entries.filter(
+        (e) =>
+          e.how === "name" || e.how === "ascii" || (e.how === "stripped" && e.kind !== "city"),
+      );
       if (!c.entries.length) {
         drop("a short word that is only an alternate name");
         continue;
