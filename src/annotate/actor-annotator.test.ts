@@ -42,6 +42,22 @@ test("countries act as parties, but not as places or adjectives", () => {
   assert.deepEqual(found("other Iraqi border areas"), []);
 });
 
+test("one person named by nationality is a civilian; a country in a place phrase is no party", () => {
+  assert.deepEqual(found("a drone strike killed a Yemeni with his son"), [
+    ["Yemeni", "Civilians (Yemen)"],
+  ]);
+  assert.deepEqual(found("an Iraqi was shot on Tuesday"), [["Iraqi", "Civilians (Iraq)"]]);
+  // with a noun after it, the demonym is an adjective again
+  assert.deepEqual(found("a Syrian soldier"), [["Syrian soldier", "Military Forces of Syria"]]);
+  assert.deepEqual(found("shelling in southern Lebanon"), []);
+  assert.deepEqual(found("Turkish border guards opened fire"), [
+    ["Turkish border guards", "Military Forces of Turkey"],
+  ]);
+  assert.deepEqual(found("the gendarmerie arrested him"), [
+    ["gendarmerie", "Police Forces of {country}"],
+  ]);
+});
+
 test("acronyms that are English words match only as written", () => {
   assert.deepEqual(found("let us go, it is done"), []);
   assert.deepEqual(found("IS fighters attacked"), [["IS", "Islamic State"]]);

@@ -33,7 +33,11 @@ export interface ActorDictionary {
 /** Aliases of 2-5 capitals are acronyms; several ("US", "IS") are also English words. */
 const ACRONYM = /^[A-Z][A-Z.]{1,4}$/;
 const LOCATIVE =
-  /\b(?:in|into|inside|across|throughout|near|at|outside|around|within|to|from|of)\s+(?:the\s+)?$/i;
+  /\b(?:in|into|inside|across|throughout|near|at|outside|around|within|to|from|of)\s+(?:the\s+)?(?:(?:northern|southern|eastern|western|central|north|south|east|west)\s+)?$/i;
+/** A killing verb right before a word: "kills Palestinian". */
+const KILL_VERB_BEFORE = /\b(?:kill(?:s|ed)?|shot\s+dead|murder(?:s|ed)?|execut(?:es|ed))\s+$/i;
+/** A word that ends the noun phrase: "a Syrian with ...", "an Iraqi was ...". */
+const PERSON_NOUN_ENDS = /^(?:with|in|on|at|near|by|after|during|while|for|and|was|is|has|had)$/i;
 /** Up to this many words between a country adjective and a generic term ("Iraqi federal police"). */
 const QUALIFIER_GAP_WORDS = 2;
 
@@ -163,7 +167,7 @@ export function annotateActors(
     if (taken[i]) continue;
     const c = countryAt(text, tokens, i, dict.countries, allCaps);
     if (!c) continue;
-    const before = text.slice(Math.max(0, tokens[i].start - 16), tokens[i].start);
+    const before = text.slice(Math.max(0, tokens[i].start - 28), tokens[i].start);
     const next = tokens[c.last];
     const gapAfter = next ? text.slice(tokens[c.last - 1].end, next.start) : "";
     // "in Jordan", "in Iraq and Syria": a country named as a place is not a party.
@@ -176,9 +180,18 @@ export function annotateActors(
       i = c.last - 1;
       continue;
     }
-    // "Iraqi border areas", "US officials": an adjective before a noun, not a party.
     const demonym = !dict.countries.isName(tokens[i].key) && !/s$/i.test(tokens[c.last - 1].text);
+    // "kills a Syrian", "an Iraqi was killed": one person of that nationality, a civilian unless
+    // told otherwise, not the state's forces
+    const civilians = dict.generic.get("civilians")?.[0];
+    const onePerson =
+      demonym &&
+      !!civilians &&
+      (/\b(?:an?|one)\s+$/i.test(before) || KILL_VERB_BEFORE.test(before)) &&
+      (!next || !/^\s+$/.test(gapAfter) || PERSON_NOUN_ENDS.test(next.text));
+    // "Iraqi border areas", "US officials": an adjective before a noun, not a party.
     if (
+      !onePerson &&
       next &&
       /^\s+$/.test(gapAfter) &&
       (dict.adjectiveNouns.has(next.key) || (demonym && /^\p{Ll}/u.test(next.text)))
@@ -190,8 +203,11 @@ export function annotateActors(
       start: tokens[i].start,
       end: tokens[c.last - 1].end,
       text: text.slice(tokens[i].start, tokens[c.last - 1].end),
-      actor: countryActor(c.iso, dict.countries),
-      rule: "actor:country",
+      actor:
+        onePerson && civilians
+          ? genericActor(civilians, c.iso, dict.countries)
+          : countryActor(c.iso, dict.countries),
+      rule: onePerson ? "actor:generic+country" : "actor:country",
       stated: true,
     });
     i = c.last - 1;

@@ -71,6 +71,15 @@ const ONE_VICTIM = new RegExp(
   "iu",
 );
 /**
+ * "kills a Syrian with gunshot", "rocket kills Palestinian in Gaza": one person named by
+ * nationality alone, the word ending the phrase.
+ */
+const ONE_NATIONAL =
+  /\b(?:kill(?:s|ed)?|shot\s+dead|shoots?\s+dead|murder(?:s|ed)?|execut(?:es|ed))\s+(?:an?\s+|one\s+)?((?-i:\p{Lu}\p{Ll}+(?:ian|an|i|ese|ish)))(?=\s+(?:with|in|on|at|near|by|after|during|while|for)\b|\s*[,.;:]|\s*$)/iu;
+/** "An Iraqi was killed": the same, told in the passive. */
+const ONE_NATIONAL_DIED =
+  /\b(?:an?|one)\s+((?-i:\p{Lu}\p{Ll}+(?:ian|an|i|ese|ish)))\s+(?:died|(?:was|has\s+been|had\s+been)\s+(?:killed|shot\s+dead|murdered|executed))\b/iu;
+/**
  * "Inspector Eulogio Flores died in the explosion": one person named by role, then died. Not
  * "another man died": someone told apart from those before, whose event this sentence may not be.
  */
@@ -286,7 +295,13 @@ export function extractCasualties(
   }
   // A single victim: "eliminated a Kataib Hezbollah commander", "the murder of former
   // armed forces chief Alvarez", "Pizarro's assassination".
-  const one = ONE_VICTIM.exec(s) ?? NAMED_VICTIM.exec(s) ?? ONE_DIED.exec(s) ?? ONE_BODY.exec(s);
+  const one =
+    ONE_VICTIM.exec(s) ??
+    NAMED_VICTIM.exec(s) ??
+    ONE_DIED.exec(s) ??
+    ONE_BODY.exec(s) ??
+    ONE_NATIONAL.exec(s) ??
+    ONE_NATIONAL_DIED.exec(s);
   if (one && !claims.some((c) => c.field === "fatalities")) {
     claim("fatalities", null, 1);
     if (isCivilianVictim(one[1])) claim("civilian_fatalities", null, 1);

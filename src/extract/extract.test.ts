@@ -357,7 +357,10 @@ test("one person named by role who died is one death; a charge hit derails no bl
     assert.deepEqual(casualties(text), [["fatalities", 1, "exact"]], text);
   }
   assert.deepEqual(casualties("The minister denounced the rebels' killing of civilians."), []);
-  for (const text of ["A man has been shot dead.", "The inspector had been assassinated at home."]) {
+  for (const text of [
+    "A man has been shot dead.",
+    "The inspector had been assassinated at home.",
+  ]) {
     assert.deepEqual(casualties(text), [["fatalities", 1, "exact"]], text);
   }
   // an apposition closing on its role noun: "Anteguera, the former leader of the youth, was killed"
@@ -794,6 +797,42 @@ test("headline verbs: 'shell again places', 'the fall of a shell', 'controls a n
   );
   // the participle before a noun says whose ground, not that it was taken
   assert.deepEqual(type("Civilians fled the rebel-controlled areas near Hama on Monday"), []);
+});
+
+test("headline verbs: 'hits targets', 'besiege', 'pushed back from', 'advance at the expense of'", () => {
+  assert.deepEqual(type("Jordanian jets hit 30 militant targets in southern Syria"), [
+    "Air/drone strike",
+  ]);
+  assert.deepEqual(
+    events("Army units hits 12 rebel positions near Hama").map((e) => e.event_type),
+    ["Battles"],
+  );
+  assert.deepEqual(type("Government troops besiege the town of Tal Rifaat"), ["Armed clash"]);
+  assert.deepEqual(type("The besieged town of Madaya awaits aid"), []);
+  assert.deepEqual(type("Army units pushed the militants back from Kobani"), [
+    "Government regains territory",
+  ]);
+  for (const text of [
+    "Rebel factions advance at the expense of the regime forces south of Aleppo",
+    "The SDF advance further in the countryside of Raqqa",
+  ]) {
+    assert.deepEqual(
+      events(text).map((e) => e.event_type),
+      ["Battles"],
+      text,
+    );
+  }
+});
+
+test("one person named by nationality killed is one death", () => {
+  for (const text of [
+    "A drone strike killed a Yemeni with his son in Marib.",
+    "Police say an Iraqi was killed in Basra.",
+    "A settler's gunfire kills Palestinian near Hebron",
+  ]) {
+    assert.deepEqual(casualties(text).slice(0, 1), [["fatalities", 1, "exact"]], text);
+  }
+  assert.deepEqual(casualties("A Syrian army unit withdrew from the town."), []);
 });
 
 test("a definite noun dating the act ('after the last attack') is not the act the sentence tells", () => {

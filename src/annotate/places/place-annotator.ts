@@ -960,8 +960,7 @@ export function annotatePlaces(
     // a division's name without its suffix ("Imo" for Imo State) is its own
     if (letters <= 3 && !isCode) {
       c.entries = c.entries.filter(
-        (e) =>
-          e.how === "name" || e.how === "ascii" || (e.how === "stripped" && e.kind !== "city"),
+        (e) => e.how === "name" || e.how === "ascii" || (e.how === "stripped" && e.kind !== "city"),
       );
       if (!c.entries.length) {
         drop("a short word that is only an alternate name");
@@ -1329,7 +1328,8 @@ export function annotatePlaces(
   /** Whether another name lent a country other than iso. */
   const lentAbroad = (c: Candidate, iso: string) => {
     for (const from of [lenders, soleLenders])
-      for (const [lent, by] of from) if (lent !== iso && [...by.keys()].some((x) => x !== c)) return true;
+      for (const [lent, by] of from)
+        if (lent !== iso && [...by.keys()].some((x) => x !== c)) return true;
     return false;
   };
 
