@@ -33,7 +33,7 @@ export interface ActorDictionary {
 /** Aliases of 2-5 capitals are acronyms; several ("US", "IS") are also English words. */
 const ACRONYM = /^[A-Z][A-Z.]{1,4}$/;
 const LOCATIVE =
-  /\b(?:in|into|inside|across|throughout|near|at|outside|around|within|to|from|of)\s+(?:the\s+)?(?:(?:northern|southern|eastern|western|central|north|south|east|west)\s+)?$/i;
+  /\b(?:in|into|inside|across|throughout|near|at|outside|around|within|to|from|of|border\s+with)\s+(?:the\s+)?(?:(?:northern|southern|eastern|western|central|north|south|east|west)\s+)?$/i;
 /** A killing verb right before a word: "kills Palestinian". */
 const KILL_VERB_BEFORE = /\b(?:kill(?:s|ed)?|shot\s+dead|murder(?:s|ed)?|execut(?:es|ed))\s+$/i;
 /** A word that ends the noun phrase: "a Syrian with ...", "an Iraqi was ...". */

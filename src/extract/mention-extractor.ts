@@ -56,6 +56,9 @@ const VERB_HIT = /^(?:\S+ed|shot|struck|hit|fought)\b/i;
  */
 const LOCATIVE_BEFORE =
   /\b(?:in|into|inside|across|throughout|near|at|on|outside|around|of|from|over|within|along|towards?|capital|targets?|targeted|targeting|hits?|bomb(?:s|ed|ing)?|shell(?:s|ed|ing)?|attack(?:s|ed|ing)?|storm(?:s|ed|ing)?|raid(?:s|ed|ing)?|struck|strikes?|pound(?:s|ed|ing)?|enter(?:s|ed|ing)?|besieg(?:e|es|ed|ing)|captur(?:e|es|ed|ing)|seiz(?:e|es|ed|ing)|recaptur(?:e|es|ed|ing)|retak(?:e|es|ing)|retook|overr?an|ambush(?:es|ed)?|surround(?:s|ed|ing)?|occup(?:y|ies|ied|ying)|blockad(?:e|es|ed|ing))\s+(?:the\s+)?(?:(?:northern|southern|eastern|western|central|north-?eastern|north-?western|south-?eastern|south-?western|(?:north|south)(?:-?(?:east|west))?|east|west|rural|besieged|occupied|restive|[\p{L}]+-(?:held|controlled|run))\s+)?$/iu;
+/** "Hama's countryside", "Aleppo's border": a possessive place before a noun of land is where. */
+const POSSESSIVE_LAND_AFTER =
+  /^['’]s?\s+(?:(?:northern|southern|eastern|western|rural|northeastern|northwestern|southeastern|southwestern)\s+)?(?:countryside|border|outskirts|suburbs?|desert|villages?|neighbou?rhoods?|old\s+city|city\s+cent(?:re|er))\b/iu;
 /** "Libya's Misrata", "north Aleppo's Ghazal": a possessive place before a place is part of its locative phrase. */
 const POSSESSIVE_PLACE_BEFORE =
   /(?:(?:north|south|east|west)(?:ern)?\s+)?(?:\p{Lu}[\p{L}'’-]*\s+){0,2}\p{Lu}[\p{L}'’-]*['’]s?\s+(?:[\p{L}]+-(?:held|controlled|run)\s+)?$/u;
@@ -705,7 +708,14 @@ function selectPlaces(
       )
     )
       continue;
-    if (/^(?:-|\s)(?:backed|led|based|allied|supported|loyal)\b|^['’]s?\s/u.test(after)) continue;
+    // "Turkey-backed", "Iraq's government": whose, not where; "Hama's countryside" is a place
+    if (
+      /^(?:-|\s)(?:backed|led|based|allied|supported|loyal)\b/u.test(after) ||
+      (/^['’]s?\s/u.test(after) && !POSSESSIVE_LAND_AFTER.test(after))
+    )
+      continue;
+    // "clashes on Aleppo's border with Turkey": the country across the border is not where
+    if (p.kind === "country" && /\bborder\s+with\s+(?:the\s+)?$/i.test(before)) continue;
     // "near the U.S. embassy in La Paz": a country before its embassy owns it, it is not where
     if (p.kind === "country" && /^\s+(?:embassy|consulate|mission|ambassador|envoy)\b/i.test(after))
       continue;
@@ -728,6 +738,7 @@ function selectPlaces(
       LOCATIVE_BEFORE.test(before) ||
       LOCATIVE_BEFORE.test(before.replace(POSSESSIVE_PLACE_BEFORE, "")) ||
       PLACE_NOUN_AFTER.test(after) ||
+      POSSESSIVE_LAND_AFTER.test(after) ||
       // "Mogadishu explosions", "Donetsk shelling": a town before the trigger names where; not
       // "the Jordan attack", which names an event told before
       (p.kind === "city" &&

@@ -180,3 +180,23 @@ test("a hashtag names the event's place as the bare name does", () => {
   assert.equal(e?.location, "Mbengwi");
   assert.equal(e?.fatalities, 1);
 });
+
+test("a demonym before a noun of land places the event; a possessive town before its countryside too", () => {
+  const at = (text: string) =>
+    testPipeline("broad")
+      .extract(textDocument(text))
+      .events.map((e) => [e.iso, e.location]);
+  // the Lebanese party says whose; "the Syrian desert" says where
+  assert.deepEqual(at("Landmines killed two Lebanese fighters in the Syrian desert on Monday."), [
+    ["SY", "Syria"],
+  ]);
+  assert.deepEqual(at("Heavy clashes broke out in Hama's countryside on Monday."), [
+    ["SY", "Ḩamāh"],
+  ]);
+  // the country across the border is no place of the clash, nor a party to it
+  const [e] = testPipeline("broad").extract(
+    textDocument("Heavy clashes broke out on Aleppo's border with Turkey on Monday."),
+  ).events;
+  assert.equal(e?.iso, "SY");
+  assert.equal(e?.actor2, null);
+});

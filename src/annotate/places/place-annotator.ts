@@ -63,6 +63,9 @@ const MAX_SUBPLACE_TOKENS = 4;
  * beside it: thousands of villages share names with people and words.
  */
 const SMALL_PLACE_POP = 1_000;
+/** "the Syrian desert", "on Iraqi soil": a demonym before a noun of land names the country as a place. */
+const COUNTRY_AREA_AFTER =
+  /^\s+(?:desert|region|territory|territories|soil|coast|coastline|waters|airspace|countryside|mountains|interior|border\s+(?:areas?|regions?|towns?|villages?|strip))\b/i;
 /**
  * When the text names countries, a town in none of them must be this big: a well-known city
  * abroad is plausible (Washington, Moscow), a small namesake abroad is a clash.
@@ -1325,11 +1328,19 @@ export function annotatePlaces(
       for (const [by, id] of from.get(e.iso) ?? []) if (by !== c && id !== e.geonameid) return true;
     return false;
   };
-  /** Whether another name lent a country other than iso. */
-  const lentAbroad = (c: Candidate, iso: string) => {
+  /**
+   * Whether another name lent a country other than e's, from a place far from e: across a
+   * border ("Al Qaim and Abu Kamal") the two countries meet.
+   */
+  const lentFarAbroad = (c: Candidate, e: GazetteerEntry) => {
     for (const from of [lenders, soleLenders])
-      for (const [lent, by] of from)
-        if (lent !== iso && [...by.keys()].some((x) => x !== c)) return true;
+      for (const [lent, by] of from) {
+        if (lent === e.iso) continue;
+        for (const [x, id] of by) {
+          const at = x !== c && x.entries.find((m) => m.geonameid === id);
+          if (at && distanceKm(at.lat, at.lon, e.lat, e.lon) > NEARBY_KM) return true;
+        }
+      }
     return false;
   };
 
@@ -1519,7 +1530,7 @@ export function annotatePlaces(
       }
       // "Mbengwi, Momo division": beside a town found in Cameroon only, Momo is the division
       // the gazetteer lacks, not the Piedmont village
-      if (!supported && !countriesKnown && lentAbroad(c, best.iso) && pop < FOREIGN_MIN_POP) {
+      if (!supported && !countriesKnown && pop < FOREIGN_MIN_POP && lentFarAbroad(c, best)) {
         return "small place outside the country the text's other places lie in";
       }
       // ("Raqqah" in running text is a spelling of Ar Raqqah, not a foreign name)
@@ -1602,7 +1613,11 @@ export function annotatePlaces(
       entry: e,
       precision: basePrecision(e.kind),
       rule:
-        e.how === "demonym" ? "place:demonym" : c.adminSuffix ? "place:admin-suffix" : "place:name",
+        e.how === "demonym" && !COUNTRY_AREA_AFTER.test(text.slice(toks[c.last].end))
+          ? "place:demonym"
+          : c.adminSuffix
+            ? "place:admin-suffix"
+            : "place:name",
       stated: true,
     });
   }
