@@ -15,6 +15,7 @@ import {
   numbersIn,
   placeAnswerable,
   publishedOf,
+  runUcdp,
   sameAdmin1,
   scoreRow,
   type UcdpRow,
@@ -119,6 +120,16 @@ describe("UCDP: comparing", () => {
     assert.equal(f.country, 0.5);
     assert.equal(f.within, 0.5);
     assert.equal(f.medianKm, Number.POSITIVE_INFINITY, "a row with no point is an infinite error");
+  });
+
+  it("counts the rows whose headline names a place in the row's country", () => {
+    const rows = [row({ id: 1 }), row({ id: 2, source_headline: "Clashes renew at dawn" })];
+    const run = runUcdp(rows, {
+      extract: () => ({ events: [] }),
+      placeCountries: (text) => (text.includes("Kafr Nabl") ? ["SY"] : []),
+      countryIso: (c) => (c === "Syria" ? "SY" : null),
+    });
+    assert.equal(run.countryNamed, 1);
   });
 
   it("takes the middle of an even list as the mean of the two middle values", () => {

@@ -537,6 +537,8 @@ export interface UcdpDeps {
   extract: (text: string, id: string, published: string) => RowOutcome;
   /** Every town or division the annotator finds in a text, for the geoparser-alone figures. */
   placePoints?: (text: string) => { lat: number; lon: number; iso: string }[];
+  /** The countries of every place the annotator finds, countries and demonyms included. */
+  placeCountries?: (text: string) => string[];
   countryIso: (ucdpCountry: string) => string | null;
 }
 
@@ -547,6 +549,11 @@ export interface UcdpRun {
   /** Towns and divisions the annotator finds in all rows, and how many lie in the row's country. */
   annotatorPlaces: number;
   annotatorInCountry: number;
+  /**
+   * Rows whose headline names a place, a division or the country itself in the row's country:
+   * about the most that reading places alone can get right on country.
+   */
+  countryNamed: number;
   seconds: number;
 }
 
@@ -556,6 +563,7 @@ export function runUcdp(rows: UcdpRow[], deps: UcdpDeps): UcdpRun {
   let annotatorHits = 0;
   let annotatorPlaces = 0;
   let annotatorInCountry = 0;
+  let countryNamed = 0;
   for (const row of rows) {
     const text = headlineText(row);
     const outcome = deps.extract(text, `ucdp-${row.id}`, publishedOf(row));
@@ -563,6 +571,7 @@ export function runUcdp(rows: UcdpRow[], deps: UcdpDeps): UcdpRun {
     scores.push(s);
     const points = deps.placePoints?.(text) ?? [];
     const iso = deps.countryIso(row.country);
+    if (iso && deps.placeCountries?.(text).includes(iso)) countryNamed++;
     annotatorPlaces += points.length;
     annotatorInCountry += points.filter((p) => p.iso === iso).length;
     const near = points.some(
@@ -576,6 +585,7 @@ export function runUcdp(rows: UcdpRow[], deps: UcdpDeps): UcdpRun {
     annotatorWithin: placeRows ? annotatorHits / placeRows : 0,
     annotatorPlaces,
     annotatorInCountry,
+    countryNamed,
     seconds: (performance.now() - t0) / 1000,
   };
 }
@@ -612,6 +622,8 @@ export function evalUcdp(ctx: SectionContext): SectionOutcome | null {
         annotatePlaces(text, splitSentences(text), gaz)
           .filter((m) => m.kind !== "country")
           .map((m) => ({ lat: m.place.latitude, lon: m.place.longitude, iso: m.place.iso })),
+      placeCountries: (text) =>
+        annotatePlaces(text, splitSentences(text), gaz).map((m) => m.place.iso),
       countryIso,
     });
     // the same with every asserted event kept: what the confidence threshold costs
@@ -632,6 +644,9 @@ export function evalUcdp(ctx: SectionContext): SectionOutcome | null {
     const inCountry = run.annotatorPlaces ? run.annotatorInCountry / run.annotatorPlaces : 0;
     ctx.print(
       `geoparser alone: of the ${run.annotatorPlaces} towns and divisions it finds in all rows, ${f3(inCountry)} lie in the row's country (the others are mostly wrong: a namesake abroad)`,
+    );
+    ctx.print(
+      `headline ceiling: ${run.countryNamed} of ${rows.length} rows (${f3(run.countryNamed / rows.length)}) name a place, division, the country or its demonym in the row's country; the rest say where only through the parties ("regime forces") or not at all`,
     );
     ctx.print("\nSyria and the rest (UCDP-README caveat 4)");
     ctx.print(splitTable(run.scores));
@@ -654,6 +669,7 @@ export function evalUcdp(ctx: SectionContext): SectionOutcome | null {
         figures: { ...f, medianKm: Number.isFinite(f.medianKm) ? f.medianKm : null },
         annotator_within: run.annotatorWithin,
         annotator_in_country: inCountry,
+        country_named: run.countryNamed,
         seconds: roundFigure(run.seconds),
         broad: figures(broad.scores),
         // the rows scored on place or count, for a look at what went wrong
