@@ -1,7 +1,7 @@
 // Casualty figures in a sentence: fatalities, injuries and civilian counts, each a Claim with
 // its qualifier, its source and the sentence it came from.
 import { literalMinimum } from "../annotate/number-annotator.ts";
-import type { Claim, ClaimField, NumberMention, Sentence } from "../core/types.ts";
+import type { Claim, ClaimField, NumberMention, Qualifier, Sentence } from "../core/types.ts";
 
 const KILL_WORD =
   "killed|dead|died|die|dies|martyred|martyrs|victims|slain|shot\\s+dead|lost\\s+their\\s+lives|perished|massacred|executed|murdered|beheaded|assassinated|slaughtered|tortured\\s+to\\s+death|fatalities|deaths|bodies|corpses|killed\\s+in\\s+action";
@@ -197,12 +197,13 @@ export function extractCasualties(
     n: NumberMention | null,
     value: number | string,
     revised = false,
+    qualifier: Qualifier = "exact",
   ) => {
     if (claims.some((c) => c.field === field && c.value === value)) return;
     const c: Claim = {
       field,
       value,
-      qualifier: n ? n.qualifier : "exact",
+      qualifier: n ? n.qualifier : qualifier,
       source,
       text: s,
       start: sentence.start,
@@ -303,8 +304,9 @@ export function extractCasualties(
     ONE_NATIONAL.exec(s) ??
     ONE_NATIONAL_DIED.exec(s);
   if (one && !claims.some((c) => c.field === "fatalities")) {
-    claim("fatalities", null, 1);
-    if (isCivilianVictim(one[1])) claim("civilian_fatalities", null, 1);
+    // one victim told by who they were: at least one dead, no count of the whole toll
+    claim("fatalities", null, 1, false, "at least");
+    if (isCivilianVictim(one[1])) claim("civilian_fatalities", null, 1, false, "at least");
     let at = sentence.start + one.index + one[0].indexOf(one[1]);
     // "NPA rebel killed", "Hamas commander died": the name before the role is the victim's party
     const modifier = /(?:^|\s)(\p{Lu}[\p{L}'’-]*\s+)$/u.exec(s.slice(0, at - sentence.start));

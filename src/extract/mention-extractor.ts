@@ -26,6 +26,10 @@ const STAGE = "mentions";
 const ARMED = new Set([1, 2, 3, 4, 8]);
 const UNARMED_VICTIMS =
   /\b(?:people|persons|civilians|civillians|villagers|residents|worshippers|worshipers|students|children|women|men|passengers|tourists|pilgrims|farmers|shoppers|journalists|workers|famil(?:y|ies)|pastor|priest|imam|teachers|patients|bystanders|pedestrians|man|woman|boy|girl|child|baby|elderly|population)\b/i;
+/** Killings of people already in someone's power. */
+const DEFENCELESS_KILLING = /^(?:execut|behead|decapitat|tortured)/i;
+const CAPTIVE_AFTER =
+  /^\s+(?:\S+\s+){0,3}?(?:detainees|prisoners|captives|hostages|abductees|kidnapped)\b/i;
 const ARMED_VICTIMS =
   /\b(?:soldiers?|troops|police(?:men)?|officers?|fighters?|militants?|gunmen|attackers|assailants|rebels?|insurgents?|terrorists?|guards?|militiamen|personnel|commanders?|servicemen|service\s+members|security|army|militia|both\s+sides|each\s+side|the\s+two\s+sides)\b/i;
 /** A place of unarmed people: opening fire there is an attack on civilians, whoever dies. */
@@ -667,6 +671,8 @@ function resolveType({
     generic: true,
   };
   if (CIVILIAN_TARGET.test(after)) return attack;
+  // an execution, or captives killed: whoever they fought for, they could not fight back
+  if (DEFENCELESS_KILLING.test(hit.text) || CAPTIVE_AFTER.test(after)) return attack;
   return armedSide && !civilians ? clash : attack;
 }
 

@@ -327,12 +327,15 @@ function bestDate(dates: (DateMention | null)[]): DateMention | null {
 /**
  * ACLED's single best figure: the most conservative of the reports that conflict (a stated zero
  * counts only alone), but a revised toll ("rose to 14") replaces the counts it revises, so the
- * highest revision stands.
+ * highest revision stands. One victim told by who they were ("kills the group's leader") is at
+ * least one dead and conflicts with no count of the whole toll.
  */
 function bestFigure(claims: Claim[], field: Claim["field"]): number | null {
-  const numeric = claims.filter((c) => c.field === field && typeof c.value === "number");
-  const revisions = numeric.filter((c) => c.revised).map((c) => c.value as number);
+  const all = claims.filter((c) => c.field === field && typeof c.value === "number");
+  const revisions = all.filter((c) => c.revised).map((c) => c.value as number);
   if (revisions.length) return Math.max(...revisions);
+  const counted = all.filter((c) => !(c.value === 1 && c.qualifier === "at least"));
+  const numeric = counted.some((c) => (c.value as number) > 1) ? counted : all;
   const values = numeric.map((c) => c.value as number);
   if (!values.length) return null;
   const positive = values.filter((v) => v > 0);
