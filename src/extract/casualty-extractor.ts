@@ -332,5 +332,25 @@ export function extractCasualties(
   ) {
     claim("fatalities", null, 0);
   }
-  return { claims, victimSpans };
+  return { claims: withoutRunningTally(claims), victimSpans };
+}
+
+/** How many times the act's own count a raised toll may be and still revise it. */
+const REVISION_MAX_FACTOR = 5;
+
+/**
+ * "carries out a mass execution of 12 ... and raises the number of casualties to 122": a toll
+ * raised far past the count the sentence gives its act counts more than that act, a running
+ * tally rather than a revision.
+ */
+function withoutRunningTally(claims: Claim[]): Claim[] {
+  const own = claims
+    .filter((c) => c.field === "fatalities" && !c.revised && typeof c.value === "number")
+    .map((c) => c.value as number);
+  if (!own.length) return claims;
+  const most = Math.max(...own);
+  return claims.filter(
+    (c) =>
+      !(c.revised && c.field === "fatalities" && (c.value as number) > most * REVISION_MAX_FACTOR),
+  );
 }

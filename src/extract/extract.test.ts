@@ -842,6 +842,17 @@ test("an execution is an attack on the defenceless, whoever they fought for; a b
   assert.deepEqual(type("ISIS fighters killed 12 soldiers near Mosul"), ["Armed clash"]);
 });
 
+test("a toll raised far past the act's own count is a running tally, not a revision", () => {
+  const [e] = events(
+    "Militants carried out the execution of 9 prisoners in Raqqa, raising the number of the dead to 240.",
+  );
+  assert.equal(e?.fatalities, 9);
+  const [r] = events(
+    "Warplanes struck a market in Idlib, killing 3 people and raising the death toll to 14.",
+  );
+  assert.equal(r?.fatalities, 14);
+});
+
 test("one person named by nationality killed is one death", () => {
   for (const text of [
     "A drone strike killed a Yemeni with his son in Marib.",
