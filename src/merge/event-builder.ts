@@ -65,9 +65,15 @@ const CONTEXT_PARAGRAPHS = 2;
 
 export function buildEvents(b: BuildContext, groups: EventGroup[]): SitrepEvent[] {
   const built: Built[] = [];
+  // The lead is the first sentence, or the first that tells an act after title lines (lines
+  // standing alone as paragraphs: "Casualty Report: December 2019") that tell none.
+  let first: Mention["sentence"] | null = null;
+  for (const g of groups)
+    for (const m of g.mentions) if (!first || m.sentence.index < first.index) first = m.sentence;
+  const lead = first && first.index === first.paragraph ? first.index : 0;
   for (const g of groups) {
     for (const [iso, mentions] of splitByCountry(g)) {
-      const event = buildOne(b, mentions, iso);
+      const event = buildOne(b, mentions, iso, lead);
       if (event) {
         built.push({
           group: g,
@@ -117,7 +123,12 @@ function splitByCountry(g: EventGroup): [string | null, Mention[]][] {
   ]);
 }
 
-function buildOne(b: BuildContext, mentions: Mention[], iso: string | null): SitrepEvent | null {
+function buildOne(
+  b: BuildContext,
+  mentions: Mention[],
+  iso: string | null,
+  lead: number,
+): SitrepEvent | null {
   const { ctx, countries } = b;
   const subs = mentions.filter((m) => !m.generic).map((m) => m.sub_event_type);
   const beaten = (m: Mention) => Number(b.beaten(m.sub_event_type, subs));
@@ -218,7 +229,7 @@ function buildOne(b: BuildContext, mentions: Mention[], iso: string | null): Sit
     evidence,
     confidence: 0,
   };
-  event.confidence = confidence(event, mentions, pick);
+  event.confidence = confidence(event, mentions, pick, lead);
   return event;
 }
 
@@ -382,7 +393,12 @@ function notes(mentions: Mention[], claims: Claim[], place: PlaceMention | null)
  * Confidence (0..1) that the event is real and coded right, for sorting a review queue. Terms:
  * the trigger's strength, a stated place and date, named parties, and agreement of several tellings.
  */
-function confidence(e: SitrepEvent, mentions: Mention[], place: PlaceMention | null): number {
+function confidence(
+  e: SitrepEvent,
+  mentions: Mention[],
+  place: PlaceMention | null,
+  lead: number,
+): number {
   let c = Math.max(...mentions.map((m) => m.strength)) * 0.55;
   if (place) c += place.precision === 1 ? 0.12 : 0.07;
   if (e.time_precision === 1 && mentions.some((m) => m.date)) c += 0.1;
@@ -400,7 +416,7 @@ function confidence(e: SitrepEvent, mentions: Mention[], place: PlaceMention | n
   c += Math.min(0.1, 0.04 * (new Set(mentions.map((m) => m.sentence.index)).size - 1));
   if (mentions.every((m) => m.generic)) c -= 0.12;
   // The lead states the report's main event; later sentences add background.
-  if (mentions.some((m) => m.sentence.index === 0)) c += LEAD_BONUS;
+  if (mentions.some((m) => m.sentence.index === lead)) c += LEAD_BONUS;
   return Math.round(Math.max(0.05, Math.min(0.99, c)) * 100) / 100;
 }
 

@@ -169,3 +169,12 @@ test("a count told in a sentence of its own joins the event told just before", (
   ).events;
   assert.equal(tally[0].fatalities, 0);
 });
+
+test("the lead is the first sentence that tells an act when title lines precede it", () => {
+  const told = "Gunmen killed a farmer in Kaduna on Monday.";
+  const alone = extract(told).events[0]?.confidence;
+  assert.equal(extract(`Weekly Incident Report: May 2024\n\n${told}`).events[0]?.confidence, alone);
+  // a sentence after an opening sentence of the same paragraph is not the lead
+  const later = extract(`The state has been calm for weeks. ${told}`).events[0]?.confidence;
+  assert.ok(later !== undefined && alone !== undefined && later < alone, `${later} < ${alone}`);
+});
