@@ -319,6 +319,11 @@ describe("annotatePlaces: disambiguation", () => {
   it("reads a demonym or a country used as a modifier as whose, not where", () => {
     const text = "Turkish warplanes and pro-Turkey factions shelled Jarabulus.";
     assert.equal(only(text, "Jarabulus").place.iso, "SY");
+    // a town as a modifier is read as a demonym is: whose, not where
+    const rules = places(
+      "Shelling by the Ankara-loyal factions and pro-Turkey groups went on.",
+    ).map((m) => `${m.text}:${m.rule}`);
+    assert.deepEqual(rules, ["Ankara:place:demonym", "Turkey:place:demonym"]);
   });
 
   it("does not take a place named in a group's name, nor an acronym", () => {

@@ -1612,8 +1612,14 @@ export function annotatePlaces(
       end: toks[c.last].end,
       entry: e,
       precision: basePrecision(e.kind),
+      // "Ankara-loyal factions", "pro-Turkey groups": a place as a modifier says whose, as a
+      // demonym does
       rule:
-        e.how === "demonym" && !COUNTRY_AREA_AFTER.test(text.slice(toks[c.last].end))
+        (e.how === "demonym" && !COUNTRY_AREA_AFTER.test(text.slice(toks[c.last].end))) ||
+        MODIFIER_AFTER.test(text.slice(toks[c.last].end, toks[c.last].end + 20)) ||
+        /\b(?:pro|anti)[-‐]$/i.test(
+          text.slice(Math.max(0, toks[c.first].start - 5), toks[c.first].start),
+        )
           ? "place:demonym"
           : c.adminSuffix
             ? "place:admin-suffix"
