@@ -17,6 +17,7 @@ import {
   bloomMayHaveHashed,
   fnvStep,
   type NameHow,
+  midArticle,
   skeletonKey,
   skeletonRewrites,
 } from "./place-keys.ts";
@@ -665,9 +666,10 @@ export function annotatePlaces(
     let h2: number = BLOOM_SEEDS[1];
     let length = 0;
     let last = -1;
-    for (let k = stripped ? i + 1 : i; k <= j; k++) {
+    const from = stripped ? i + 1 : i;
+    for (let k = from; k <= j; k++) {
       rewrites[k] ??= skeletonRewrites(toks[k].key);
-      const part = rewrites[k];
+      const part = (k > from && k < j && midArticle(toks[k].key, toks[k + 1].key)) || rewrites[k];
       for (let c = 0; c < part.length; c++) {
         const code = part.charCodeAt(c);
         if (code === last) continue;

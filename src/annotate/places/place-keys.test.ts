@@ -27,6 +27,10 @@ describe("place keys", () => {
     assert.equal(skeletonKey("Hasaka"), skeletonKey("Al-Hasakah"));
     assert.equal(skeletonKey("Raqqa"), skeletonKey("Ar Raqqah"));
     assert.notEqual(skeletonKey("Mosul"), skeletonKey("Basra"));
+    // an article inside the name, written "al-" or assimilated to the consonant after it
+    assert.equal(skeletonKey("Abu al-Duhur"), skeletonKey("Abu ad Duhur"));
+    assert.equal(skeletonKey("Jisr al-Shughour"), skeletonKey("Jisr ash Shughur"));
+    assert.notEqual(skeletonKey("Ras al-Ain"), skeletonKey("Ras Ain"));
   });
 
   it("lets French and English vowel spellings meet too", () => {

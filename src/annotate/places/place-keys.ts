@@ -36,7 +36,7 @@ const FINAL_AH = /([^aeiou\s])[ae]h\b/g;
  * "Mansoura" and "Mansurah" both "mansura".
  */
 export function skeletonKey(s: string, article = true): string {
-  const folded = article ? foldLoose(s) : fold(s);
+  const folded = withMidArticles(article ? foldLoose(s) : fold(s));
   if (/^[a-z0-9 ]*$/.test(folded)) return asciiSkeleton(folded);
   return folded
     .replace(FINAL_AH, "$1a")
@@ -44,6 +44,31 @@ export function skeletonKey(s: string, article = true): string {
     .replace(/ee/g, "i")
     .replace(/\s+/g, "")
     .replace(/(.)\1+/g, "$1");
+}
+
+/**
+ * An Arabic article inside a name, before a consonant: GeoNames writes it assimilated ("Jisr ash
+ * Shughur", "Abu ad Duhur") where news writes "al-" ("Jisr al-Shughour", "Abu al-Duhur"). The
+ * skeleton keeps its vowel alone, so the spellings meet; "Deir ez-Zor" stays "deirezor".
+ */
+const MID_ARTICLES: ReadonlyMap<string, string> = new Map([
+  ...["al", "ad", "ar", "as", "az", "an", "at", "ash", "ath", "adh"].map((w) => [w, "a"] as const),
+  ...["el", "ed", "er", "es", "ez", "en", "et", "esh"].map((w) => [w, "e"] as const),
+]);
+const CONSONANT_START = /^[b-df-hj-np-tv-z]/;
+
+/** The skeleton's form of word `word` when `next` follows it inside a name, or null for no change. */
+export function midArticle(word: string, next: string | undefined): string | null {
+  if (next === undefined || !CONSONANT_START.test(next)) return null;
+  return MID_ARTICLES.get(word) ?? null;
+}
+
+function withMidArticles(folded: string): string {
+  if (!folded.includes(" a") && !folded.includes(" e")) return folded;
+  const words = folded.split(" ");
+  for (let i = 1; i < words.length - 1; i++)
+    words[i] = midArticle(words[i], words[i + 1]) ?? words[i];
+  return words.join(" ");
 }
 
 const A = 97;
