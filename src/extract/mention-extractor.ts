@@ -765,8 +765,24 @@ function selectPlaces(
     out.push(precision === p.precision ? p : { ...p, precision });
   }
   // Places in the trigger's own clause come first; a sentence naming many keeps those nearest.
-  return out.sort((a, b) => Math.abs(a.start - hit.start) - Math.abs(b.start - hit.start));
+  // A place before "and" + the trigger ("return to Jarabulus and airstrikes target areas in
+  // Aleppo") is the other clause's: the trigger's own place after it comes first.
+  const otherClause = (p: PlaceMention) =>
+    (p.end <= hit.start && COORDINATE_GAP.test(text.slice(p.end, hit.start))) ||
+    (p.start >= hit.end && NEXT_CLAUSE_GAP.test(text.slice(hit.end, p.start)))
+      ? 1
+      : 0;
+  return out.sort(
+    (a, b) =>
+      otherClause(a) - otherClause(b) ||
+      Math.abs(a.start - hit.start) - Math.abs(b.start - hit.start),
+  );
 }
+
+/** Between a place and a trigger: "and" opening the trigger's own clause ("and airstrikes"). */
+const COORDINATE_GAP = /(?:,\s*|\s)and\s+(?:the\s+)?(?:[\p{L}-]+\s+)?$/iu;
+/** Between a trigger and a place: "and" opening another clause ("... and raids on Saraqeb"). */
+const NEXT_CLAUSE_GAP = /(?:,\s*|\s)and\s+(?:the\s+)?[\p{L}-]+\s+\S+\s/iu;
 
 /** Right before a date: a statement, briefing or post, which the date then belongs to. */
 const STATEMENT_BEFORE =

@@ -200,3 +200,16 @@ test("a demonym before a noun of land places the event; a possessive town before
   assert.equal(e?.iso, "SY");
   assert.equal(e?.actor2, null);
 });
+
+test("a place across 'and' belongs to the other clause's act", () => {
+  const at = (text: string) =>
+    testPipeline("broad")
+      .extract(textDocument(text))
+      .events.map((e) => [e.sub_event_type, e.location]);
+  assert.deepEqual(
+    at("Families returned to Jarabulus and airstrikes hit several areas in Aleppo."),
+    [["Air/drone strike", "Aleppo"]],
+  );
+  // a list after the trigger is still its own
+  assert.deepEqual(at("Warplanes bombed Homs and Hama on Monday."), [["Air/drone strike", "Homs"]]);
+});

@@ -16,8 +16,8 @@ import {
   BLOOM_SEEDS,
   bloomMayHaveHashed,
   fnvStep,
-  type NameHow,
   midArticle,
+  type NameHow,
   skeletonKey,
   skeletonRewrites,
 } from "./place-keys.ts";
