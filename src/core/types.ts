@@ -200,6 +200,11 @@ export interface Mention {
   strength: number;
   /** Told as what another event follows or answers ("in response to the Jordan attack"): it came first. */
   antecedent: boolean;
+  /**
+   * A day's toll over a whole country, split by side ("55 were killed yesterday, including 15
+   * members of the regime forces and 7 civilians"): many acts summed, none told.
+   */
+  summary: boolean;
 }
 
 export interface Evidence {

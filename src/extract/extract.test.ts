@@ -853,6 +853,15 @@ test("a toll raised far past the act's own count is a running tally, not a revis
   assert.equal(r?.fatalities, 14);
 });
 
+test("the first of joined subjects leads; 'control its eastern neighborhoods' takes ground", () => {
+  const [e] = events(
+    "The army and militiamen loyal to it enter Saraqib and control its eastern neighborhoods",
+  );
+  assert.equal(e?.sub_event_type, "Government regains territory");
+  assert.equal(e?.actor1, "Military Forces of Syria");
+  assert.equal(e?.assoc_actor_1, "Unidentified Armed Group (Syria)");
+});
+
 test("one person named by nationality killed is one death", () => {
   for (const text of [
     "A drone strike killed a Yemeni with his son in Marib.",

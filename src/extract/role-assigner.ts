@@ -179,7 +179,11 @@ export function assignRoles(
         continue;
       }
       if (REPORTING_BETWEEN.test(gap) && !RESPONSIBILITY.test(gap)) continue;
-      roles.actor1 = a;
+      // "the regime forces and militiamen loyal to them enter": the first of joined subjects
+      // leads, the others stand beside it
+      let k = i;
+      while (k > 0 && JOINED_SUBJECT_GAP.test(text.slice(before[k - 1].end, before[k].start))) k--;
+      roles.actor1 = before[k];
       roles.rule = "roles:subject";
       break;
     }
@@ -211,6 +215,9 @@ export function assignRoles(
   roles.assoc2 = associated(text, roles.actor2, inSentence, roles);
   return roles;
 }
+
+/** Between two parties joined as one subject: "and", "along with". */
+const JOINED_SUBJECT_GAP = /^\s*,?\s*(?:and|along\s+with|together\s+with)\s+(?:the\s+|their\s+)?$/i;
 
 function associated(
   text: string,

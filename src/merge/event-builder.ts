@@ -26,6 +26,8 @@ const LEAD_BONUS = 0.1;
 const CASUALTY_BONUS = 0.1;
 /** Confidence taken from an event told only as what came before the report's news. */
 const ANTECEDENT_PENALTY = 0.05;
+/** Confidence taken from a day's summary toll (Mention.summary): kept for review, ranked low. */
+const SUMMARY_PENALTY = 0.14;
 /** An event dated only to a year this long before the report is history, not news. */
 const HISTORY_DAYS = 365;
 
@@ -417,6 +419,7 @@ function confidence(
   if (mentions.every((m) => m.generic)) c -= 0.12;
   // The lead states the report's main event; later sentences add background.
   if (mentions.some((m) => m.sentence.index === lead)) c += LEAD_BONUS;
+  if (mentions.every((m) => m.summary)) c -= SUMMARY_PENALTY;
   return Math.round(Math.max(0.05, Math.min(0.99, c)) * 100) / 100;
 }
 

@@ -34,7 +34,8 @@ export interface EventGroup {
 export function mergeMentions(ctx: DocumentContext, mentions: Mention[]): EventGroup[] {
   const groups: EventGroup[] = [];
   for (const m of mentions) {
-    const target = bestGroup(groups, m);
+    // a day's summary is kept apart: its toll is no one act's, and no act joins it
+    const target = m.summary ? null : bestGroup(groups, m);
     if (target) {
       target.mentions.push(m);
       const prev = groups[groups.length - 1];
@@ -108,6 +109,7 @@ const DEMONSTRATION_TYPES = new Set(["Protests", "Riots"]);
 const CLASH_WORDS = /\b(?:clash(?:ed|es)?|skirmish(?:es)?|scuffles?|fighting|fought)\b/i;
 
 function compatible(g: EventGroup, m: Mention): boolean {
+  if (g.mentions.some((x) => x.summary)) return false;
   const first = g.mentions.find((x) => !x.generic) ?? g.mentions[0];
   // A demonstration told as peaceful in one sentence and violent in the next is one event; the
   // protest refiner decides its sub-event type afterwards.

@@ -178,3 +178,13 @@ test("the lead is the first sentence that tells an act when title lines precede 
   const later = extract(`The state has been calm for weeks. ${told}`).events[0]?.confidence;
   assert.ok(later !== undefined && alone !== undefined && later < alone, `${later} < ${alone}`);
 });
+
+test("a day's toll split by side is kept apart, ranked low, and absorbs no act", () => {
+  const { events } = extract(
+    "48 people were killed yesterday, including 12 members of the army and 30 civilians\n\nHeavy clashes in Homs countryside on Monday",
+  );
+  const clash = events.find((e) => e.location === "Homs");
+  assert.equal(clash?.fatalities, 0, "the day's toll is not the clash's");
+  const summary = events.find((e) => e.fatalities === 48);
+  assert.ok(summary && clash && summary.confidence < clash.confidence);
+});
