@@ -90,6 +90,9 @@ describe("UCDP: comparing", () => {
     assert.equal(sameAdmin1("Hamah Governorate", "Hama", true), false, "README folding only");
     assert.equal(sameAdmin1("Hamah Governorate", "Hama", false), true, "a spelling of one name");
     assert.equal(sameAdmin1("Homs Governorate", "Hama", false), false);
+    assert.equal(sameAdmin1("Misrata district", "Misratah", false), true, "a kind word");
+    assert.equal(sameAdmin1("Donetsk oblast", "Donetsk", true), false, "README folding only");
+    assert.equal(sameAdmin1("Donetsk oblast", "Luhansk", false), false);
   });
 
   it("reads UCDP's country names with their old names", () => {
