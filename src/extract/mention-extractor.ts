@@ -743,9 +743,18 @@ function selectPlaces(
       continue;
     // The annotator's own locative readings ("near Mosul", "eastern Baghdad", "the X neighborhood of Y") need no preposition.
     const locativeRule = p.rule !== "place:name" && p.rule !== "place:admin-suffix";
+    // "in Syrian Afrin": a demonym right before the town stands in the locative phrase
+    const demonymBefore = places.find(
+      (q) =>
+        q.rule === "place:demonym" && q.end < p.start && /^\s+$/.test(text.slice(q.end, p.start)),
+    );
     const locative =
       locativeRule ||
       LOCATIVE_BEFORE.test(before) ||
+      (demonymBefore !== undefined &&
+        LOCATIVE_BEFORE.test(
+          text.slice(Math.max(sentence.start, demonymBefore.start - 80), demonymBefore.start),
+        )) ||
       LOCATIVE_BEFORE.test(before.replace(POSSESSIVE_PLACE_BEFORE, "")) ||
       PLACE_NOUN_AFTER.test(after) ||
       POSSESSIVE_LAND_AFTER.test(after) ||

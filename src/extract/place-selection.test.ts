@@ -213,3 +213,10 @@ test("a place across 'and' belongs to the other clause's act", () => {
   // a list after the trigger is still its own
   assert.deepEqual(at("Warplanes bombed Homs and Hama on Monday."), [["Air/drone strike", "Homs"]]);
 });
+
+test("a demonym before a town stands in its locative phrase", () => {
+  const [e] = testPipeline("broad").extract(
+    textDocument("Kurdish fighters say they killed five militants in Syrian Afrin."),
+  ).events;
+  assert.equal(e?.location, "‘Afrīn");
+});

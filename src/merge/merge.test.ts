@@ -188,3 +188,12 @@ test("a day's toll split by side is kept apart, ranked low, and absorbs no act",
   const summary = events.find((e) => e.fatalities === 48);
   assert.ok(summary && clash && summary.confidence < clash.confidence);
 });
+
+test("an execution told beside a battle is an act of its own", () => {
+  assert.deepEqual(
+    type(
+      "Militants executed a shepherd in Idlib on Monday. Clashes with the army went on in Idlib on Monday.",
+    ),
+    ["Attack", "Armed clash"],
+  );
+});
