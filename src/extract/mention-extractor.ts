@@ -96,7 +96,7 @@ const GATHERING_AT_BEFORE =
  */
 const FACILITY_AFTER = /^\s+(?:Regional\s+)?(?:Medical\s+Cent(?:er|re)|Hospital)\b/i;
 const PART_OF_BEFORE =
-  /\b(?:northern|southern|eastern|western|central|(?:north|south)(?:-?(?:east|west))?|east|west|outskirts\s+of|near|outside|north\s+of|south\s+of|east\s+of|west\s+of|km\s+(?:\w+\s+)?of|kilometres\s+(?:\w+\s+)?of|kilometers\s+(?:\w+\s+)?of|miles\s+(?:\w+\s+)?of)\s+$/i;
+  /\b(?:northern|southern|eastern|western|central|(?:north|south)(?:-?(?:east|west))?|east|west|outskirts\s+of|near|outside|between|north\s+of|south\s+of|east\s+of|west\s+of|km\s+(?:\w+\s+)?of|kilometres\s+(?:\w+\s+)?of|kilometers\s+(?:\w+\s+)?of|miles\s+(?:\w+\s+)?of)\s+$/i;
 /** Between a place and a town that only says where it lies: "(province) 50 km south of the capital". */
 const REFERENCE_POINT_GAP =
   /^\s*(?:province|governorate|district|region|area|countryside)?\s*,?\s*(?:(?:some|about|around)\s+)?(?:\d+\s*(?:km|kilometres|kilometers|miles)\s+)?(?:north|south|east|west)(?:-?(?:east|west))?\s+of\s+(?:the\s+)?(?:capital\s+|city\s+of\s+|town\s+of\s+)?$/i;
@@ -751,6 +751,8 @@ function selectPlaces(
     const locative =
       locativeRule ||
       LOCATIVE_BEFORE.test(before) ||
+      // "raids on the area between Zamalka and Ein Tarma"; not "talks between the US and Iraq"
+      (p.kind === "city" && /\bbetween\s+$/i.test(before)) ||
       (demonymBefore !== undefined &&
         LOCATIVE_BEFORE.test(
           text.slice(Math.max(sentence.start, demonymBefore.start - 80), demonymBefore.start),

@@ -220,3 +220,17 @@ test("a demonym before a town stands in its locative phrase", () => {
   ).events;
   assert.equal(e?.location, "‘Afrīn");
 });
+
+test("'between' two towns places an act; 'between the US and Iraq' does not", () => {
+  const at = (text: string) =>
+    testPipeline("broad")
+      .extract(textDocument(text))
+      .events.map((e) => e.location);
+  assert.deepEqual(at("Warplanes struck the road between Saraqib and Ariha on Monday."), [
+    "Sarāqib",
+  ]);
+  assert.deepEqual(
+    at("The strikes come at a sensitive time between the US and Iraqi governments."),
+    [],
+  );
+});
