@@ -59,6 +59,26 @@ const LEFT_NP = new RegExp(`^\\s+${NP}(dead|killed|${HURT_WORD})\\b`, "iu");
 const IS_HURT_WORD = new RegExp(`^(?:${HURT_WORD})$`, "i");
 const IS_HURT_VERB = new RegExp(`^(?:${HURT_VERB})$`, "i");
 
+/** Right after a casualty word: the hurt counted with the dead ("killed and injured"). */
+const KILLED_AND_HURT_AFTER = /^\s*(?:and|or)\s+(?:injured|wounded|hurt)\b/i;
+/** A count's whole before "including": "310 civilians including at least 162 ...". */
+const INCLUDING_BEFORE =
+  /(?:^|\s)([\p{L}-]+\s+){0,2}?,?\s*including\s+(?:at\s+least\s+|about\s+|around\s+|nearly\s+|some\s+)?$/iu;
+
+function wholeBefore(
+  before: string,
+  n: NumberMention,
+  numbers: NumberMention[],
+): NumberMention | null {
+  const m = INCLUDING_BEFORE.exec(before);
+  if (!m) return null;
+  const at = n.start - before.length + m.index;
+  const whole = numbers.find(
+    (x) => x.end <= at && /^\s*$/.test(before.slice(x.end - (n.start - before.length), m.index)),
+  );
+  return whole && whole.value > n.value ? whole : null;
+}
+
 /** "one of the wounded", "two of the dead": some of a count told elsewhere, not a count. */
 const PARTITIVE = new RegExp(`^\\s+of\\s+(?:the|those)\\s+(?:${KILL_WORD}|${HURT_WORD})\\b`, "iu");
 
@@ -228,18 +248,33 @@ export function extractCasualties(
     const verbBefore = VERB_BEFORE.exec(before);
     if (npAfter) {
       const word = npAfter[2].toLowerCase();
+      const rest = after.slice(npAfter[0].length);
       // "two candidates have been assassinated in less than 40 days": a count over a period
-      if (!IS_HURT_WORD.test(word) && OVER_PERIOD_AFTER.test(after.slice(npAfter[0].length)))
-        continue;
+      if (!IS_HURT_WORD.test(word) && OVER_PERIOD_AFTER.test(rest)) continue;
+      // "350 people were killed and injured": the dead and the hurt in one count, no death toll;
+      // kept as injuries, as "casualties" alone is
       const field: ClaimField =
-        IS_HURT_WORD.test(word) && !(word === "casualties" && CASUALTIES_BESIDE_HURT.test(s))
+        (IS_HURT_WORD.test(word) && !(word === "casualties" && CASUALTIES_BESIDE_HURT.test(s))) ||
+        KILLED_AND_HURT_AFTER.test(rest)
           ? "injuries"
           : "fatalities";
+      // "310 civilians including at least 162 children killed": the toll is the whole, the
+      // count after "including" a part of it
+      const whole = wholeBefore(before, n, numbers);
+      const counted = whole ?? n;
       // "casualties" alone counts the dead and the hurt together: keep it as injuries, the
       // conservative reading for fatalities.
-      claim(field, n, field === "injuries" ? literalMinimum(n) : n.value);
-      if (CIVILIAN.test(npAfter[1]))
-        claim(field === "fatalities" ? "civilian_fatalities" : "injuries", n, n.value);
+      claim(field, counted, field === "injuries" ? literalMinimum(counted) : counted.value);
+      // the part's civilians are civilians among the whole: "12 people including 4 children"
+      const wholeCivilian =
+        whole && CIVILIAN.test(before.slice(whole.end - (n.start - before.length)));
+      const civilians = wholeCivilian ? counted : CIVILIAN.test(npAfter[1]) ? n : null;
+      if (civilians)
+        claim(
+          field === "fatalities" ? "civilian_fatalities" : "injuries",
+          civilians,
+          civilians.value,
+        );
       victimSpans.push({ start: n.end, end: n.end + 1 + npAfter[1].length });
       continue;
     }

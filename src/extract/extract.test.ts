@@ -862,6 +862,20 @@ test("the first of joined subjects leads; 'control its eastern neighborhoods' ta
   assert.equal(e?.assoc_actor_1, "Unidentified Armed Group (Syria)");
 });
 
+test("the whole before 'including' is the toll; the dead counted with the hurt are no toll", () => {
+  assert.deepEqual(casualties("About 200 civilians including 90 children were killed in Aleppo"), [
+    ["fatalities", 200, "about"],
+    ["civilian_fatalities", 200, "about"],
+  ]);
+  assert.deepEqual(casualties("15 people including 6 women were killed in the shelling"), [
+    ["fatalities", 15, "exact"],
+    ["civilian_fatalities", 6, "exact"],
+  ]);
+  assert.deepEqual(casualties("About 120 people were killed and injured in the shelling"), [
+    ["injuries", 120, "about"],
+  ]);
+});
+
 test("one person named by nationality killed is one death", () => {
   for (const text of [
     "A drone strike killed a Yemeni with his son in Marib.",
