@@ -96,7 +96,10 @@ export function buildEvents(b: BuildContext, groups: EventGroup[]): SitrepEvent[
           Math.round(Math.max(0.05, x.event.confidence - ANTECEDENT_PENALTY) * 100) / 100;
   inheritContext(b, built);
   dateAntecedents(b, built);
-  for (const x of built) nameUnknownPerpetrator(x.event, x.group.mentions);
+  for (const x of built) {
+    nameUnknownPerpetrator(x.event, x.group.mentions);
+    nameUnnamedCrowd(x.event);
+  }
   return built
     .filter(({ event }) => {
       if (isHistory(b.ctx.reference, event)) {
@@ -446,6 +449,30 @@ function nameUnknownPerpetrator(e: SitrepEvent, mentions: Mention[]): void {
   if (!attack) return;
   e.actor1 = `Unidentified Armed Group (${e.country})`;
   e.inter1 = 3;
+}
+
+/**
+ * A demonstration with no named party is ACLED's generic crowd of the event's country:
+ * "Protesters (United States)" for a protest, "Rioters (Bolivia)" for a riot. Against lethal or
+ * excessive force the crowd is the one acted upon.
+ */
+function nameUnnamedCrowd(e: SitrepEvent): void {
+  if (!e.country) return;
+  if (e.event_type === "Protests") {
+    const protesters = `Protesters (${e.country})`;
+    if (e.sub_event_type === "Excessive force against protesters") {
+      if (!e.actor2 && e.actor1 !== protesters) {
+        e.actor2 = protesters;
+        e.inter2 = 6;
+      }
+    } else if (!e.actor1 && e.actor2 !== protesters) {
+      e.actor1 = protesters;
+      e.inter1 = 6;
+    }
+  } else if (e.event_type === "Riots" && !e.actor1) {
+    e.actor1 = `Rioters (${e.country})`;
+    e.inter1 = 5;
+  }
 }
 
 /**

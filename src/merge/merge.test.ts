@@ -197,3 +197,16 @@ test("an execution told beside a battle is an act of its own", () => {
     ["Attack", "Armed clash"],
   );
 });
+
+test("a demonstration with no named party has ACLED's generic crowd", () => {
+  const [p] = extract(
+    "Thousands of people marched through Nairobi on Tuesday to protest the tax.",
+  ).events;
+  assert.equal(p?.actor1, "Protesters (Kenya)");
+  assert.equal(p?.inter1, 6);
+  // a leader's supporters who clash are a crowd too
+  const [c] = extract(
+    "Violent clashes erupted in La Paz on Tuesday between the former leader's supporters and police.",
+  ).events;
+  assert.ok([c?.actor1, c?.actor2].includes("Protesters (Bolivia)"), `${c?.actor1} / ${c?.actor2}`);
+});
