@@ -536,6 +536,16 @@ describe("annotatePlaces: finds nothing", () => {
     );
   });
 
+  it("meets a division's seat under a loose spelling of both; reads 'Pak' as Pakistan", () => {
+    const found = places("Shooting in the countryside of al-Suwaidaa left two dead.");
+    assert.equal(found[0]?.place.name, "As-Suwayda");
+    const pak = places("Pak troops fired across the line on Monday.");
+    assert.deepEqual(
+      pak.map((m) => `${m.text}:${m.place.iso}:${m.rule}`),
+      ["Pak:PK:place:demonym"],
+    );
+  });
+
   it("takes no small foreign namesake beside a town that says its country", () => {
     // Mbengwi is Cameroonian only; Momo is the division the gazetteer lacks, not the Piedmont village
     const found = places("A man has been shot dead in Mbengwi, Momo division.");

@@ -962,10 +962,15 @@ export function annotatePlaces(
       continue;
     }
     // a word of three letters or fewer meets too many short alternate names ("Kan." for Ganzhou);
-    // a division's name without its suffix ("Imo" for Imo State) is its own
+    // a division's name without its suffix ("Imo" for Imo State) and a short demonym ("Pak")
+    // are their own
     if (letters <= 3 && !isCode) {
       c.entries = c.entries.filter(
-        (e) => e.how === "name" || e.how === "ascii" || (e.how === "stripped" && e.kind !== "city"),
+        (e) =>
+          e.how === "name" ||
+          e.how === "ascii" ||
+          (e.how === "stripped" && e.kind !== "city") ||
+          (e.how === "demonym" && e.kind === "country"),
       );
       if (!c.entries.length) {
         drop("a short word that is only an alternate name");
@@ -1523,7 +1528,18 @@ export function annotatePlaces(
       // of one word ("Djugu", "al-Dameer"), one of any but a big city; two words meet by
       // chance far less ("Deir Ezzor", "Tal Tamr")
       const oneWord = !foldLoose(name).includes(" ");
-      if (!supported && oneWord && best.how === "skeleton" && pop < FOREIGN_EXONYM_MIN_POP) {
+      // a division's seat met with the division under one spelling ("al-Suwaidaa": As-Suwayda
+      // and its governorate) is two readings agreeing, not a chance meeting
+      const seatOfNamesake = c.entries.some(
+        (m) => m.kind === "admin1" && m.iso === best.iso && m.admin1Code === best.admin1Code,
+      );
+      if (
+        !supported &&
+        oneWord &&
+        best.how === "skeleton" &&
+        !seatOfNamesake &&
+        pop < FOREIGN_EXONYM_MIN_POP
+      ) {
         return "a one-word transliteration variant, unsupported and not a big city";
       }
       // "Afrin city ... factions supported by Turkey": a name the text calls a town is one

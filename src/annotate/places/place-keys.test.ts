@@ -31,6 +31,9 @@ describe("place keys", () => {
     assert.equal(skeletonKey("Abu al-Duhur"), skeletonKey("Abu ad Duhur"));
     assert.equal(skeletonKey("Jisr al-Shughour"), skeletonKey("Jisr ash Shughur"));
     assert.notEqual(skeletonKey("Ras al-Ain"), skeletonKey("Ras Ain"));
+    // a diphthong spelled "ay" or "ai"; a "y" before a vowel stays a consonant
+    assert.equal(skeletonKey("As Suwayda"), skeletonKey("al-Suwaidaa"));
+    assert.notEqual(skeletonKey("Hayat"), skeletonKey("Hait"));
   });
 
   it("lets French and English vowel spellings meet too", () => {

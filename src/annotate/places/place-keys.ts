@@ -25,6 +25,8 @@ export function howCode(how: NameHow): number {
   return NAME_HOWS.indexOf(how);
 }
 
+/** "ay"/"ey" before a consonant is a diphthong transliterations also spell "ai"/"ei": Suwayda, Suwaida. */
+const VOWEL_Y = /([ae])y(?![aeiou])/g;
 /** A word-final "-ah"/"-eh" after a consonant is how transliteration spells a final "a". */
 const FINAL_AH = /([^aeiou\s])[ae]h\b/g;
 
@@ -33,6 +35,7 @@ const FINAL_AH = /([^aeiou\s])[ae]h\b/g;
  * looseArticle()), word-final "ah"/"eh" as "a", French "ou" and English "oo" as "u", "ee" as
  * "i", no spaces, doubled letters single. "Deir ez-Zor" and "Deir Ezzor" both become
  * "deirezor"; "Al-Hasakah" and "Hasaka" both "hasaka"; "Raqqah" and "Raqqa" both "raqa";
+ * "Suwayda" and "Suwaidaa" both "suwaida";
  * "Mansoura" and "Mansurah" both "mansura".
  */
 export function skeletonKey(s: string, article = true): string {
@@ -42,6 +45,7 @@ export function skeletonKey(s: string, article = true): string {
     .replace(FINAL_AH, "$1a")
     .replace(/ou|oo/g, "u")
     .replace(/ee/g, "i")
+    .replace(VOWEL_Y, "$1i")
     .replace(/\s+/g, "")
     .replace(/(.)\1+/g, "$1");
 }
@@ -77,6 +81,7 @@ const H = 104;
 const I = 105;
 const O = 111;
 const U = 117;
+const Y = 121;
 const SPACE = 32;
 
 /**
@@ -129,6 +134,20 @@ export function skeletonRewrites(s: string): string {
       out.push(I);
       i++;
     } else out.push(src[i]);
+  }
+  // VOWEL_Y: "ay"/"ey" before anything but a vowel as "ai"/"ei"
+  for (let i = 1; i < out.length; i++) {
+    const n = out[i + 1];
+    if (
+      out[i] === Y &&
+      (out[i - 1] === A || out[i - 1] === E) &&
+      n !== A &&
+      n !== E &&
+      n !== I &&
+      n !== O &&
+      n !== U
+    )
+      out[i] = I;
   }
   return String.fromCharCode(...out);
 }
