@@ -876,6 +876,20 @@ test("the whole before 'including' is the toll; the dead counted with the hurt a
   ]);
 });
 
+test("headline verbs of military losses and advances; a battalion is an armed target", () => {
+  assert.deepEqual(type("Troops inflicted heavy casualties on the militants in Helmand"), [
+    "Armed clash",
+  ]);
+  assert.deepEqual(type("The militants suffered heavy losses in clashes near Kunduz"), [
+    "Armed clash",
+  ]);
+  assert.deepEqual(
+    events("Houthi rebels push into a southern province of Yemen").map((e) => e.event_type),
+    ["Battles"],
+  );
+  assert.deepEqual(type("Gunmen attack an army battalion in Kutum"), ["Armed clash"]);
+});
+
 test("one person named by nationality killed is one death", () => {
   for (const text of [
     "A drone strike killed a Yemeni with his son in Marib.",

@@ -40,7 +40,7 @@ const CIVILIAN_TARGET =
   /^\s*(?:\w+\s+){0,4}?(?:hospitals?|clinics?|schools?|universit(?:y|ies)|colleges?|markets?|marketplaces?|shops?|stores?|cafes?|caf\u00e9s?|teahouses?|restaurants?|hotels?|churche?s?|mosques?|temples?|shrines?|synagogues?|villages?|homes?|houses?|buses|bus|trains?|weddings?|funerals?|stock\s+exchange|(?:local\s+|civilian\s+)?population|civilians|worshippers|pilgrims|passengers)\b/i;
 /** A target that fights back: attacking it is a clash, not violence against civilians. */
 const ARMED_TARGET =
-  /^\s*(?:\w+\s+){0,4}?(?:checkpoints?|(?:military|army|police)\s+(?:bases?|posts?|stations?|positions?|convoys?|camps?|vehicles?|patrols?)|bases?|barracks|convoys?|outposts?|positions|patrols?|police\s+stations?|security\s+(?:forces|posts?|personnel)|militias?|militiamen|(?:armed|rebel|militia)\s+groups?|(?:military\s+|army\s+|air\s+force\s+)?(?:helicopters?|gunships?|warplanes?|fighter\s+jets?|tanks?|armou?red\s+vehicles?))\b/i;
+  /^\s*(?:\w+\s+){0,4}?(?:checkpoints?|(?:military|army|police)\s+(?:bases?|posts?|stations?|positions?|convoys?|camps?|vehicles?|patrols?|battalions?|brigades?|regiments?|units?)|battalions?|brigades?|regiments?|bases?|barracks|convoys?|outposts?|positions|patrols?|police\s+stations?|security\s+(?:forces|posts?|personnel)|militias?|militiamen|(?:armed|rebel|militia)\s+groups?|(?:military\s+|army\s+|air\s+force\s+)?(?:helicopters?|gunships?|warplanes?|fighter\s+jets?|tanks?|armou?red\s+vehicles?))\b/i;
 /** Who destroys from the air: property they destroy was struck, not looted. */
 const AIR_DESTRUCTION =
   /\b(?:air\s+force|warplanes?|jets|aircraft|helicopters?|drones?|airstrikes?|air\s+strikes?|air\s+raids?)\b/i;
@@ -62,7 +62,9 @@ const VERB_HIT = /^(?:\S+ed|shot|struck|hit|fought)\b/i;
  * capital") or as what an attack verb acts on ("shelling targets Daraa", "warplanes bomb al-Bab").
  */
 const LOCATIVE_BEFORE =
-  /\b(?:in|into|inside|across|throughout|near|at|on|outside|around|of|from|over|within|along|towards?|capital|targets?|targeted|targeting|hits?|bomb(?:s|ed|ing)?|shell(?:s|ed|ing)?|attack(?:s|ed|ing)?|storm(?:s|ed|ing)?|raid(?:s|ed|ing)?|struck|strikes?|pound(?:s|ed|ing)?|enter(?:s|ed|ing)?|besieg(?:e|es|ed|ing)|captur(?:e|es|ed|ing)|seiz(?:e|es|ed|ing)|recaptur(?:e|es|ed|ing)|retak(?:e|es|ing)|retook|overr?an|ambush(?:es|ed)?|surround(?:s|ed|ing)?|occup(?:y|ies|ied|ying)|blockad(?:e|es|ed|ing))\s+(?:the\s+)?(?:(?:northern|southern|eastern|western|central|north-?eastern|north-?western|south-?eastern|south-?western|(?:north|south)(?:-?(?:east|west))?|east|west|rural|besieged|occupied|restive|[\p{L}]+-(?:held|controlled|run))\s+)?$/iu;
+  /\b(?:in|into|inside|across|throughout|near|at|on|outside|around|of|from|over|within|along|towards?|capital|targets?|targeted|targeting|hits?|bomb(?:s|ed|ing)?|shell(?:s|ed|ing)?|attack(?:s|ed|ing)?|storm(?:s|ed|ing)?|raid(?:s|ed|ing)?|struck|strikes?|pound(?:s|ed|ing)?|enter(?:s|ed|ing)?|besieg(?:e|es|ed|ing)|captur(?:e|es|ed|ing)|seiz(?:e|es|ed|ing)|recaptur(?:e|es|ed|ing)|retak(?:e|es|ing)|retook|overr?an|ambush(?:es|ed)?|surround(?:s|ed|ing)?|occup(?:y|ies|ied|ying)|blockad(?:e|es|ed|ing))\s+(?:the\s+)?(?:(?:[NSEW]\.|northern|southern|eastern|western|central|north-?eastern|north-?western|south-?eastern|south-?western|(?:north|south)(?:-?(?:east|west))?|east|west|rural|besieged|occupied|restive|[\p{L}]+-(?:held|controlled|run))\s+)?$/iu;
+/** "Iraq's government", "the Philippines' army"; not a closing quote ("in North Darfur' - AFP"). */
+const POSSESSIVE_AFTER = /^['’]s?\s/u;
 /** "Hama's countryside", "Aleppo's border": a possessive place before a noun of land is where. */
 const POSSESSIVE_LAND_AFTER =
   /^['’]s?\s+(?:(?:northern|southern|eastern|western|rural|northeastern|northwestern|southeastern|southwestern)\s+)?(?:countryside|border|outskirts|suburbs?|desert|villages?|neighbou?rhoods?|old\s+city|city\s+cent(?:re|er))\b/iu;
@@ -721,7 +723,9 @@ function selectPlaces(
     // "Turkey-backed", "Iraq's government": whose, not where; "Hama's countryside" is a place
     if (
       /^(?:-|\s)(?:backed|led|based|allied|supported|loyal)\b/u.test(after) ||
-      (/^['’]s?\s/u.test(after) && !POSSESSIVE_LAND_AFTER.test(after))
+      (POSSESSIVE_AFTER.test(after) &&
+        (/^['’]s/u.test(after) || /s$/i.test(p.text)) &&
+        !POSSESSIVE_LAND_AFTER.test(after))
     )
       continue;
     // "clashes on Aleppo's border with Turkey": the country across the border is not where

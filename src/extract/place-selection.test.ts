@@ -232,3 +232,14 @@ test("'between' two towns places an act", () => {
   // between countries it names no place: the seed's "a sensitive time between the US and Iraqi
   // governments" (eval seed) keeps its strikes in Iraq
 });
+
+test("a closing quote is no possessive; 'S.' is a direction", () => {
+  const at = (text: string) =>
+    testPipeline("broad")
+      .extract(textDocument(text))
+      .events.map((e) => e.location);
+  assert.deepEqual(at("Rebels 'Attack Army Post in North Darfur' - Spokesman"), [
+    "Northern Darfur",
+  ]);
+  assert.deepEqual(at("Taliban fighters killed in S. Afghanistan"), ["Afghanistan"]);
+});
