@@ -12,6 +12,11 @@ function one(text: string): SitrepEvent {
   return events[0];
 }
 
+/** A field of each event read from a text, in order. */
+const eventsOf = <T>(text: string, field: (e: SitrepEvent) => T): T[] =>
+  testPipeline("broad").extract(textDocument(text)).events.map(field);
+const locations = (text: string) => eventsOf(text, (e) => e.location);
+
 test("the place told nearest the event wins over a town told elsewhere", () => {
   const e = one(
     "17 rebels were killed in Daraa and IS killed a commander in the Raqqa countryside.",
@@ -182,10 +187,7 @@ test("a hashtag names the event's place as the bare name does", () => {
 });
 
 test("a demonym before a noun of land places the event; a possessive town before its countryside too", () => {
-  const at = (text: string) =>
-    testPipeline("broad")
-      .extract(textDocument(text))
-      .events.map((e) => [e.iso, e.location]);
+  const at = (text: string) => eventsOf(text, (e) => [e.iso, e.location]);
   // the Lebanese party says whose; "the Syrian desert" says where
   assert.deepEqual(at("Landmines killed two Lebanese fighters in the Syrian desert on Monday."), [
     ["SY", "Syria"],
@@ -202,10 +204,7 @@ test("a demonym before a noun of land places the event; a possessive town before
 });
 
 test("a place across 'and' belongs to the other clause's act", () => {
-  const at = (text: string) =>
-    testPipeline("broad")
-      .extract(textDocument(text))
-      .events.map((e) => [e.sub_event_type, e.location]);
+  const at = (text: string) => eventsOf(text, (e) => [e.sub_event_type, e.location]);
   assert.deepEqual(
     at("Families returned to Jarabulus and airstrikes hit several areas in Aleppo."),
     [["Air/drone strike", "Aleppo"]],
@@ -222,11 +221,7 @@ test("a demonym before a town stands in its locative phrase", () => {
 });
 
 test("'between' two towns places an act", () => {
-  const at = (text: string) =>
-    testPipeline("broad")
-      .extract(textDocument(text))
-      .events.map((e) => e.location);
-  assert.deepEqual(at("Warplanes struck the road between Saraqib and Ariha on Monday."), [
+  assert.deepEqual(locations("Warplanes struck the road between Saraqib and Ariha on Monday."), [
     "Sarāqib",
   ]);
   // between countries it names no place: the seed's "a sensitive time between the US and Iraqi
@@ -234,12 +229,8 @@ test("'between' two towns places an act", () => {
 });
 
 test("a closing quote is no possessive; 'S.' is a direction", () => {
-  const at = (text: string) =>
-    testPipeline("broad")
-      .extract(textDocument(text))
-      .events.map((e) => e.location);
-  assert.deepEqual(at("Rebels 'Attack Army Post in North Darfur' - Spokesman"), [
+  assert.deepEqual(locations("Rebels 'Attack Army Post in North Darfur' - Spokesman"), [
     "Northern Darfur",
   ]);
-  assert.deepEqual(at("Taliban fighters killed in S. Afghanistan"), ["Afghanistan"]);
+  assert.deepEqual(locations("Taliban fighters killed in S. Afghanistan"), ["Afghanistan"]);
 });
