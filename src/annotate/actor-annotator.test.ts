@@ -30,6 +30,15 @@ test("generic parties take the country of the adjective before them", () => {
   ]);
 });
 
+test("pro-government forces are the state's of the event, not one country's", () => {
+  assert.deepEqual(found("Pro-government forces attacked the village"), [
+    ["government forces", "Military Forces of {country}"],
+  ]);
+  assert.deepEqual(found("regime troops shelled the town"), [
+    ["regime troops", "Military Forces of Syria"],
+  ]);
+});
+
 test("a dictionary actor's continuation is not a second party", () => {
   assert.deepEqual(found("two Iraqi police officers"), [["Iraqi police", "Police Forces of Iraq"]]);
 });
