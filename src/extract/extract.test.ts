@@ -40,6 +40,15 @@ test("triggers: a halt swallows the violence it names", () => {
   assert.deepEqual(triggers("The group announced a halt to their attacks on US forces."), [
     ["announced a halt to their attacks", "Change to group/activity", false],
   ]);
+  // violence in a clause of its own, and what broke a ceasefire, happened
+  assert.deepEqual(
+    type("The truce was broken when militia fighters shelled the town of Taiz on Friday."),
+    ["Agreement", "Shelling/artillery/missile attack"],
+  );
+  assert.deepEqual(
+    type("Both sides agreed to a truce after clashes near Taiz on Friday."),
+    ["Agreement", "Armed clash"],
+  );
 });
 
 test("triggers: finds nothing in a sports line or a photo caption", () => {

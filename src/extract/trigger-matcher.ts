@@ -127,13 +127,23 @@ export function findTriggers(
   return applyHalts(hits, sentence, log);
 }
 
-/** Violence named as the object of a halt or agreement is not happening: drop it. */
+/** Agreements told as broken: the violence beside them is what broke them. */
+const BROKEN_AGREEMENT = new Set(["ceasefire-collapsed"]);
+/** Between a halt and violence: a new sentence part or clause, not the halt's object. */
+const OWN_CLAUSE_BETWEEN =
+  /[.;]|\band\s+(?:then|later)\b|\b(?:when|after|while|but|following|since|because|although|though)\b/;
+
+/**
+ * Violence named as the object of a halt or agreement is not happening: drop it. Not violence
+ * told in a clause of its own ("the ceasefire was violated when rebels shelled the town"), nor
+ * what broke a ceasefire told as collapsed.
+ */
 function applyHalts(
   hits: TriggerHit[],
   sentence: Sentence,
   log?: (r: string) => void,
 ): TriggerHit[] {
-  const halts = hits.filter((h) => h.rule.kind === "halt");
+  const halts = hits.filter((h) => h.rule.kind === "halt" && !BROKEN_AGREEMENT.has(h.rule.id));
   if (!halts.length) return hits;
   return hits.filter((h) => {
     if (h.rule.kind === "halt") return true;
@@ -141,7 +151,7 @@ function applyHalts(
       if (h.start >= x.start && h.end <= x.end) return true;
       if (h.start < x.end) return false;
       const between = sentence.text.slice(x.end - sentence.start, h.start - sentence.start);
-      return !/[.;]|\band\s+(?:then|later)\b/.test(between) && between.length < 80;
+      return !OWN_CLAUSE_BETWEEN.test(between) && between.length < 80;
     });
     if (swallowed) log?.(`"${h.text}" is the object of "${halts[0].text}": not an event`);
     return !swallowed;
