@@ -45,10 +45,10 @@ test("triggers: a halt swallows the violence it names", () => {
     type("The truce was broken when militia fighters shelled the town of Taiz on Friday."),
     ["Agreement", "Shelling/artillery/missile attack"],
   );
-  assert.deepEqual(
-    type("Both sides agreed to a truce after clashes near Taiz on Friday."),
-    ["Agreement", "Armed clash"],
-  );
+  assert.deepEqual(type("Both sides agreed to a truce after clashes near Taiz on Friday."), [
+    "Agreement",
+    "Armed clash",
+  ]);
 });
 
 test("triggers: finds nothing in a sports line or a photo caption", () => {
