@@ -20,6 +20,9 @@ test("namesMeet: whole words inside each other, either way", () => {
   assert.ok(namesMeet("Military Forces of the United States", "United States"));
   assert.ok(namesMeet("U.S.", "U.S. forces"));
   assert.ok(!namesMeet("US", "Russia"));
+  // a leading article is no part of a name
+  assert.ok(namesMeet("The Extraditables", "EXTRADITABLES GROUP"));
+  assert.ok(!namesMeet("The Extraditables", "the group"));
   assert.ok(!namesMeet("", "Russia"));
 });
 

@@ -24,12 +24,13 @@ function containsWords(hay: string, needle: string): boolean {
 }
 
 /**
- * Two names meet when either, folded, sits inside the other as whole words: "United States"
- * meets "Military Forces of the United States", "Kata'ib Hezbollah" meets "Kataib Hezbollah".
+ * Two names meet when either, folded and without a leading "the", sits inside the other as
+ * whole words: "United States" meets "Military Forces of the United States", "Kata'ib
+ * Hezbollah" meets "Kataib Hezbollah", "The Extraditables" meets "Extraditables group".
  */
 export function namesMeet(a: string, b: string): boolean {
-  const fa = foldName(a);
-  const fb = foldName(b);
+  const fa = foldName(a).replace(/^the /, "");
+  const fb = foldName(b).replace(/^the /, "");
   return containsWords(fa, fb) || containsWords(fb, fa);
 }
 

@@ -59,6 +59,9 @@ const LEFT_NP = new RegExp(`^\\s+${NP}(dead|killed|${HURT_WORD})\\b`, "iu");
 const IS_HURT_WORD = new RegExp(`^(?:${HURT_WORD})$`, "i");
 const IS_HURT_VERB = new RegExp(`^(?:${HURT_VERB})$`, "i");
 
+/** Right before a killing verb: a threat, vow, plan or condition, not a toll. */
+const UNREAL_BEFORE_VERB =
+  /\b(?:threat(?:s|en|ens|ened|ening)?|vow(?:s|ed)?|plan(?:s|ned)?|promis(?:es|ed)|pledg(?:es|ed)|will|would|could|might|may|intend(?:s|ed)?)\s+(?:to\s+)?$/i;
 /** Right after a casualty word: the hurt counted with the dead ("killed and injured"). */
 const KILLED_AND_HURT_AFTER = /^\s*(?:and|or)\s+(?:injured|wounded|hurt)\b/i;
 /** A count's whole before "including": "310 civilians including at least 162 ...". */
@@ -287,6 +290,8 @@ export function extractCasualties(
       claim("fatalities", n, n.value, true);
       continue;
     }
+    // "threatened to kill 10 judges", "will kill 5 hostages": a count of the threatened, not of the dead
+    if (verbBefore && UNREAL_BEFORE_VERB.test(before.slice(0, verbBefore.index))) continue;
     if (verbBefore) {
       const verb = verbBefore[1].toLowerCase();
       const rest = after.slice(0, 80);

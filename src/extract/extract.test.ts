@@ -899,6 +899,20 @@ test("headline verbs of military losses and advances; a battalion is an armed ta
   assert.deepEqual(type("Gunmen attack an army battalion in Kutum"), ["Armed clash"]);
 });
 
+test("a threat to kill counts no dead; setting fire to a building is property destruction", () => {
+  assert.deepEqual(
+    casualties("The cartel threatened to kill 10 judges for every extradition."),
+    [],
+  );
+  assert.deepEqual(
+    type("The group sent a letter to the judge, informing him of the threat to kill 10 judges."),
+    [],
+  );
+  assert.deepEqual(type("Gunmen set fire to a country club near Medellin on Friday."), [
+    "Looting/property destruction",
+  ]);
+});
+
 test("one person named by nationality killed is one death", () => {
   for (const text of [
     "A drone strike killed a Yemeni with his son in Marib.",

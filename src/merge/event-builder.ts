@@ -321,6 +321,8 @@ function actorName(
 
 /** Words for rebels that point back to the one rebel group a report names. */
 const REBEL_WORDS = /^(?:the\s+)?(?:rebels?|guerrillas?|guerrilla\s+forces|insurgents?)$/i;
+/** "the clandestine group": the one armed group (not rebels) the report names. */
+const GROUP_WORDS = /^(?:the\s+)?(?:clandestine|armed|terrorist)\s+group$/i;
 
 /**
  * "The FMLN attacked ... the guerrillas then withdrew": in a report that names one rebel group
@@ -328,8 +330,10 @@ const REBEL_WORDS = /^(?:the\s+)?(?:rebels?|guerrillas?|guerrilla\s+forces|insur
  * about gunmen nobody named).
  */
 function namedRebels(b: BuildContext, a: ActorMention, iso: string | null): Actor {
-  if (!REBEL_WORDS.test(a.text.trim())) return a.actor;
-  const groups = b.namedGroups.filter((g) => g.inter === 2 && (!iso || g.iso === iso));
+  const words = a.text.trim();
+  const inter = REBEL_WORDS.test(words) ? 2 : GROUP_WORDS.test(words) ? 3 : null;
+  if (inter === null) return a.actor;
+  const groups = b.namedGroups.filter((g) => g.inter === inter && (!iso || g.iso === iso));
   return groups.length === 1 ? groups[0] : a.actor;
 }
 

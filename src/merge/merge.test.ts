@@ -210,3 +210,10 @@ test("a demonstration with no named party has ACLED's generic crowd", () => {
   ).events;
   assert.ok([c?.actor1, c?.actor2].includes("Protesters (Bolivia)"), `${c?.actor1} / ${c?.actor2}`);
 });
+
+test("'the clandestine group' is the one armed group the report names", () => {
+  const events = extract(
+    "The Extraditables threatened judges in Bogota on Friday. The clandestine group, which set fire to a country club in Rionegro on Friday, sent a letter to a judge.",
+  ).events;
+  assert.equal(events.find((e) => e.location === "Rionegro")?.actor1, "The Extraditables");
+});
