@@ -128,9 +128,9 @@ function isCivilianVictim(victim: string): boolean {
 const KILLED_LIST_HEAD =
   /\b(?:(?:killing|murder|massacre|assassination|execution)\s+of(?:\s+the)?|kill(?:s|ed|ing)?|execut(?:e|es|ed|ing)|slaughter(?:s|ed|ing)?|murder(?:s|ed|ing)?|assassinat(?:e|es|ed|ing)|behead(?:s|ed|ing)?|massacre(?:s|d)?|claim(?:s|ed|ing)?\s+the\s+lives\s+of)\s+/giu;
 const LIST_END =
-  /\s+(?:in|on|at|near|during|after|while|when|as|including|injuring|wounding|who|whose|from|for|and\s+(?:injur|wound|hurt)\w*)\b|[.;:()]|,\s+(?:and\s+)?(?:injur|wound|hurt)/iu;
+  /\s+(?:in|on|at|near|during|after|while|when|as|including|injuring|wounding|who|whose|from|for|and\s+(?:injur|wound|hurt)\w*)\b|[.;:()]|,\s+(?:and\s+)?(?:injur|wound|hurt)|,\s+(?:it|they|he|she|this|which|who|we)\b/iu;
 const LISTED_PERSON = new RegExp(
-  `\\b(?:(?:${ROLE})s?|children|women|men|people|persons|policemen|soldiers)$`,
+  `\\b(?:(?:${ROLE})s?|children|women|men|people|persons|policemen|soldiers|jesuits|employees|nuns|monks|staff)$`,
   "iu",
 );
 
@@ -157,14 +157,16 @@ function killedListSum(
     let civilians = 0;
     let ok = true;
     for (const part of parts) {
-      const words = part.text.split(/\s+/);
+      // "two employees of the Central American University": whose, not who
+      const core = part.text.replace(/\s+(?:of|from)\s.*$/i, "");
+      const words = core.split(/\s+/);
       const article = /^(?:an?|one)$/i.test(words[0]);
       // "six Jesuits and two women": after a verb of killing a counted noun is people; "a" needs
       // a noun of a person ("a man and ...", not "a car and ...")
       if (
         words.length < 2 ||
         words.length > 5 ||
-        (article && !LISTED_PERSON.test(part.text)) ||
+        (article && !LISTED_PERSON.test(core)) ||
         IS_HURT_WORD.test(words[words.length - 1]) ||
         /ed$/i.test(words[words.length - 1])
       ) {

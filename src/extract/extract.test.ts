@@ -913,6 +913,15 @@ test("a threat to kill counts no dead; setting fire to a building is property de
   ]);
 });
 
+test("victims listed with whose they were are summed; a new clause ends the list", () => {
+  assert.deepEqual(
+    casualties(
+      "Officers face trial for the murder of six Jesuits and two employees of the university, it was announced.",
+    ),
+    [["fatalities", 8, "exact"]],
+  );
+});
+
 test("one person named by nationality killed is one death", () => {
   for (const text of [
     "A drone strike killed a Yemeni with his son in Marib.",

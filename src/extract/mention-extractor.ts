@@ -25,7 +25,7 @@ import { findTriggers, type TriggerHit } from "./trigger-matcher.ts";
 const STAGE = "mentions";
 const ARMED = new Set([1, 2, 3, 4, 8]);
 const UNARMED_VICTIMS =
-  /\b(?:people|persons|civilians|civillians|villagers|residents|worshippers|worshipers|students|children|women|men|passengers|tourists|pilgrims|farmers|shoppers|journalists|workers|famil(?:y|ies)|pastor|priest|imam|teachers|patients|bystanders|pedestrians|man|woman|boy|girl|child|baby|elderly|population)\b/i;
+  /\b(?:people|persons|civilians|civillians|villagers|residents|worshippers|worshipers|students|children|women|men|passengers|tourists|pilgrims|farmers|shoppers|journalists|workers|employees|jesuits|priests|nuns|monks|famil(?:y|ies)|pastor|priest|imam|teachers|patients|bystanders|pedestrians|man|woman|boy|girl|child|baby|elderly|population)\b/i;
 /** A day's toll split by side, with no act: see Mention.summary. */
 const DAY_SUMMARY =
   /^(?:about\s+|more\s+than\s+|at\s+least\s+)?\d[\d,]*\s+(?:[\p{L}]+\s+)?(?:were\s+killed|died|killed|lost\s+their\s+lives)\s+(?:yesterday|today|on\s+\p{L}+)\b[^.;]*?\bincluding\b[^.;]*?\d[^.;]*?\band\s+(?:about\s+|at\s+least\s+)?\d/iu;
