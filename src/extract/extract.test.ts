@@ -1086,3 +1086,16 @@ test("a helicopter 'crash' the report says was shot down is the shoot-down; alon
     "one event, dated by 'last night', not by the statement's Wednesday",
   );
 });
+
+test("a dateline's date is the report's; a sentence telling one act is dated anywhere in it", () => {
+  const dated = (text: string) =>
+    testPipeline("broad")
+      .extract(textDocument(text, "1990-01-19"))
+      .events.map((e) => e.event_date);
+  assert.deepEqual(
+    dated(
+      "LIMA, 19 JAN 90 (EFE) -- Police said a colonel ordered the killing of four farmers. Early on 16 November, the farmers A, the village elder; B and C, as well as their cook, were killed.",
+    ),
+    ["1989-11-16"],
+  );
+});

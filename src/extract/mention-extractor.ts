@@ -471,7 +471,7 @@ function buildMention(
   const places = selectPlaces(text, sentence, hit, ann.places, actors).filter(
     (p) => !window || (p.start >= window.start && p.end <= window.end),
   );
-  const date = nearestDate(ann.dates, sentence, hit);
+  const date = nearestDate(ann.dates, sentence, hit, others.length === 0);
   const claims: Claim[] = [...casualties.claims];
   if (actor1 && (source || roles.rule === "roles:attributed-to")) {
     claims.push({
@@ -803,14 +803,21 @@ const COORDINATE_GAP = /(?:,\s*|\s)and\s+(?:the\s+)?(?:[\p{L}-]+\s+)?$/iu;
 /** Between a trigger and a place: "and" opening another clause ("... and raids on Saraqeb"). */
 const NEXT_CLAUSE_GAP = /(?:,\s*|\s)and\s+(?:the\s+)?[\p{L}-]+\s+\S+\s/iu;
 
+/** Right after a date: the close of a wire dateline, "(AFP) --". */
+const DATELINE_AFTER = /^\s*(?:\([^)]{1,40}\)\s*)?(?:--|—)/;
 /** Right before a date: a statement, briefing or post, which the date then belongs to. */
 const STATEMENT_BEFORE =
   /\b(?:statement|briefing|press\s+conference|news\s+conference|interview|tweet|post|communiqu[eé])\s+(?:[\p{L}-]+\s+){0,2}$/iu;
 
+/**
+ * `alone`: the sentence tells this act only, so a date anywhere in it is this act's ("Early on
+ * 16 November, Father A, rector of the university; B, C ... were assassinated").
+ */
 function nearestDate(
   dates: DateMention[],
   sentence: Sentence,
   hit: TriggerHit,
+  alone: boolean,
 ): DateMention | null {
   // A date in another clause dates another act ("... the budget approved in April"), unless it is
   // close by: sentences about one event often put its date after a comma.
@@ -822,9 +829,14 @@ function nearestDate(
     // "said in a statement on Wednesday": the day of the telling, not of the act
     const at = d.start - sentence.start;
     if (STATEMENT_BEFORE.test(sentence.text.slice(Math.max(0, at - 40), at))) continue;
+    // "SAN SALVADOR, 19 JAN 90 (ACAN-EFE) -- ...": the dateline's date is the report's
+    if (
+      DATELINE_AFTER.test(sentence.text.slice(d.end - sentence.start, d.end - sentence.start + 40))
+    )
+      continue;
     const inClause = d.start >= cStart && d.end <= cEnd;
     const distance = d.start >= hit.end ? d.start - hit.end : hit.start - d.end;
-    if (!inClause && distance > DATE_REACH_CHARS) continue;
+    if (!inClause && !alone && distance > DATE_REACH_CHARS) continue;
     if (!best || Math.abs(d.start - hit.start) < Math.abs(best.start - hit.start)) best = d;
   }
   return best;

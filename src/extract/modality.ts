@@ -15,7 +15,7 @@ const AFTER_WORDS = 5;
  * trying to raid", "while on patrol" goes on with the same act: no new clause.
  */
 const CLAUSE_BREAK =
-  /[;:]\s*|,\s+(?=(?:but|while(?!\s+(?:\w+ing|on|in)\b)|whereas|although|though|as|and\s+(?:the|a|an|it|they|he|she)|which|who|after|before|when|since|because)\b)|\s+(?:but|while(?!\s+(?:\w+ing|on|in)\b)|whereas|although)\s+/giu;
+  /[;:]\s*|,\s+(?=(?:but|while(?!\s+(?:\w+ing|on|in)\b)|whereas|although|though|as(?!\s+well\s+as)|and\s+(?:the|a|an|it|they|he|she)|which|who|after|before|when|since|because)\b)|\s+(?:but|while(?!\s+(?:\w+ing|on|in)\b)|whereas|although)\s+/giu;
 
 export function clauseStart(sentence: Sentence, at: number): number {
   const s = sentence.text;
