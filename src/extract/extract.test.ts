@@ -899,6 +899,13 @@ test("headline verbs of military losses and advances; a battalion is an armed ta
   assert.deepEqual(type("Gunmen attack an army battalion in Kutum"), ["Armed clash"]);
 });
 
+test("explosives that blow up a post, a bridge or a pipeline", () => {
+  assert.deepEqual(type("Rebels blew up two power pylons near Usulutan on Monday."), [
+    "Remote explosive/landmine/IED",
+  ]);
+  assert.deepEqual(type("The crowd blew up in anger at the verdict."), []);
+});
+
 test("a threat to kill counts no dead; setting fire to a building is property destruction", () => {
   assert.deepEqual(
     casualties("The cartel threatened to kill 10 judges for every extradition."),
