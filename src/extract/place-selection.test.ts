@@ -209,8 +209,11 @@ test("a place across 'and' belongs to the other clause's act", () => {
     at("Families returned to Jarabulus and airstrikes hit several areas in Aleppo."),
     [["Air/drone strike", "Aleppo"]],
   );
-  // a list after the trigger is still its own
-  assert.deepEqual(at("Warplanes bombed Homs and Hama on Monday."), [["Air/drone strike", "Homs"]]);
+  // a list after the trigger is still its own: one event per town, as ACLED codes them
+  assert.deepEqual(at("Warplanes bombed Homs and Hama on Monday."), [
+    ["Air/drone strike", "Homs"],
+    ["Air/drone strike", "Ḩamāh"],
+  ]);
 });
 
 test("a demonym before a town stands in its locative phrase", () => {
@@ -233,4 +236,19 @@ test("a closing quote is no possessive; 'S.' is a direction", () => {
     "Northern Darfur",
   ]);
   assert.deepEqual(locations("Taliban fighters killed in S. Afghanistan"), ["Afghanistan"]);
+});
+
+test("towns listed for one act are one event each; the toll told for all stays with the first", () => {
+  const found = testPipeline("broad").extract(
+    textDocument("Shelling killed 3 people in Saraqib, Ariha and Maarat al-Numan on Monday."),
+  ).events;
+  assert.deepEqual(
+    found.map((e) => [e.location, e.fatalities]),
+    [
+      ["Sarāqib", 3],
+      ["Arīḩā", 0],
+      ["Ma‘arrat an Nu‘mān", 0],
+    ],
+  );
+  assert.ok(found[0].confidence > found[1].confidence, "the first stays the lead");
 });

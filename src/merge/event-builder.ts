@@ -100,6 +100,7 @@ export function buildEvents(b: BuildContext, groups: EventGroup[]): SitrepEvent[
     nameUnknownPerpetrator(x.event, x.group.mentions);
     nameUnnamedCrowd(x.event);
   }
+  built.push(...built.flatMap((x) => otherListedTowns(b, x)));
   return built
     .filter(({ event }) => {
       if (isHistory(b.ctx.reference, event)) {
@@ -453,6 +454,78 @@ function nameUnknownPerpetrator(e: SitrepEvent, mentions: Mention[]): void {
   if (!attack) return;
   e.actor1 = `Unidentified Armed Group (${e.country})`;
   e.inter1 = 3;
+}
+
+const VIOLENT_TYPES = new Set<string>([
+  "Battles",
+  "Explosions/Remote violence",
+  "Violence against civilians",
+]);
+const CASUALTY_CLAIMS = new Set<string>(["fatalities", "injuries", "civilian_fatalities"]);
+/** Between two towns of one list: "A, B and C", "A and B". */
+const LIST_GAP = /^(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:the\s+(?:town|city|village)\s+of\s+)?$/i;
+/** Confidence an event at a list's later town is given below the first's: the first stays the lead. */
+const LISTED_TOWN_STEP = 0.01;
+
+/**
+ * "Shelling targets Al-Lataminah, Kafr Zita and Daraa city": ACLED codes one event per
+ * location. The event stands at the first town; each other town of the list the trigger's own
+ * telling names gets an event of its own, with the same type, date and parties. The figures told
+ * for the whole list stay with the first (no split is told).
+ */
+function otherListedTowns(b: BuildContext, x: Built): Built[] {
+  const e = x.event;
+  if (!VIOLENT_TYPES.has(e.event_type) || e.geo_precision !== 1 || e.geonameid === null) return [];
+  const m = x.group.mentions.find((y) => !y.reference);
+  if (!m) return [];
+  const towns = m.places
+    .filter((p) => p.kind === "city" && p.precision === 1 && p.place.iso === e.iso)
+    .sort((p, q) => p.start - q.start);
+  const at = towns.findIndex((p) => p.place.geonameid === e.geonameid);
+  if (at < 0) return [];
+  // the run of towns joined as one list around the event's own
+  let first = at;
+  let last = at;
+  const text = b.ctx.doc.text;
+  while (first > 0 && LIST_GAP.test(text.slice(towns[first - 1].end, towns[first].start))) first--;
+  while (
+    last + 1 < towns.length &&
+    LIST_GAP.test(text.slice(towns[last].end, towns[last + 1].start))
+  )
+    last++;
+  const out: Built[] = [];
+  const seen = new Set([e.geonameid]);
+  for (let k = first; k <= last; k++) {
+    const p = towns[k];
+    if (seen.has(p.place.geonameid)) continue;
+    seen.add(p.place.geonameid);
+    note(
+      b.ctx,
+      STAGE,
+      `"${p.text}" listed with "${e.location}": an event of its own (one per place)`,
+    );
+    out.push({
+      ...x,
+      event: {
+        ...e,
+        admin1: p.place.admin1,
+        admin2: p.place.admin2,
+        location: p.place.name,
+        latitude: p.place.latitude,
+        longitude: p.place.longitude,
+        geonameid: p.place.geonameid,
+        fatalities: 0,
+        injuries: null,
+        civilian_fatalities: null,
+        claims: e.claims.filter((c) => !CASUALTY_CLAIMS.has(c.field)),
+        confidence:
+          Math.round(
+            Math.max(0.05, e.confidence - LISTED_TOWN_STEP * out.length - LISTED_TOWN_STEP) * 100,
+          ) / 100,
+      },
+    });
+  }
+  return out;
 }
 
 /**
