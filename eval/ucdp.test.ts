@@ -129,7 +129,8 @@ describe("UCDP: comparing", () => {
     const rows = [row({ id: 1 }), row({ id: 2, source_headline: "Clashes renew at dawn" })];
     const run = runUcdp(rows, {
       extract: () => ({ events: [] }),
-      placeCountries: (text) => (text.includes("Kafr Nabl") ? ["SY"] : []),
+      placesIn: (text) =>
+        text.includes("Kafr Nabl") ? [{ lat: 35.61, lon: 36.56, iso: "SY", town: true }] : [],
       countryIso: (c) => (c === "Syria" ? "SY" : null),
     });
     assert.equal(run.countryNamed, 1);

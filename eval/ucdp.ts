@@ -547,10 +547,11 @@ export function countryResolver(
 export interface UcdpDeps {
   /** sitrep's events for a text read as published on a date. */
   extract: (text: string, id: string, published: string) => RowOutcome;
-  /** Every town or division the annotator finds in a text, for the geoparser-alone figures. */
-  placePoints?: (text: string) => { lat: number; lon: number; iso: string }[];
-  /** The countries of every place the annotator finds, countries and demonyms included. */
-  placeCountries?: (text: string) => string[];
+  /**
+   * Every place the annotator finds in a text, for the geoparser-alone figures: `town` for towns
+   * and divisions, not for countries and demonyms.
+   */
+  placesIn?: (text: string) => { lat: number; lon: number; iso: string; town: boolean }[];
   countryIso: (ucdpCountry: string) => string | null;
 }
 
@@ -581,9 +582,10 @@ export function runUcdp(rows: UcdpRow[], deps: UcdpDeps): UcdpRun {
     const outcome = deps.extract(text, `ucdp-${row.id}`, publishedOf(row));
     const s = scoreRow(row, outcome, deps.countryIso);
     scores.push(s);
-    const points = deps.placePoints?.(text) ?? [];
+    const places = deps.placesIn?.(text) ?? [];
+    const points = places.filter((p) => p.town);
     const iso = deps.countryIso(row.country);
-    if (iso && deps.placeCountries?.(text).includes(iso)) countryNamed++;
+    if (iso && places.some((p) => p.iso === iso)) countryNamed++;
     annotatorPlaces += points.length;
     annotatorInCountry += points.filter((p) => p.iso === iso).length;
     const near = points.some(
@@ -630,12 +632,13 @@ export function evalUcdp(ctx: SectionContext): SectionOutcome | null {
       };
     const run = runUcdp(rows, {
       extract: extractWith("precise"),
-      placePoints: (text) =>
-        annotatePlaces(text, splitSentences(text), gaz)
-          .filter((m) => m.kind !== "country")
-          .map((m) => ({ lat: m.place.latitude, lon: m.place.longitude, iso: m.place.iso })),
-      placeCountries: (text) =>
-        annotatePlaces(text, splitSentences(text), gaz).map((m) => m.place.iso),
+      placesIn: (text) =>
+        annotatePlaces(text, splitSentences(text), gaz).map((m) => ({
+          lat: m.place.latitude,
+          lon: m.place.longitude,
+          iso: m.place.iso,
+          town: m.kind !== "country",
+        })),
       countryIso,
     });
     // the same with every asserted event kept: what the confidence threshold costs

@@ -161,6 +161,7 @@ export function annotateActors(
     });
     taken.fill(1, q ? q.first : m.first, m.last);
   }
+  const civilians = dict.generic.get("civilians")?.[0];
   let lastPlaceEnd = -1;
   out.push(...claimants(text, out));
   for (let i = 0; i < tokens.length; i++) {
@@ -183,7 +184,6 @@ export function annotateActors(
     const demonym = !dict.countries.isName(tokens[i].key) && !/s$/i.test(tokens[c.last - 1].text);
     // "kills a Syrian", "an Iraqi was killed": one person of that nationality, a civilian unless
     // told otherwise, not the state's forces
-    const civilians = dict.generic.get("civilians")?.[0];
     const onePerson =
       demonym &&
       !!civilians &&

@@ -138,6 +138,13 @@ export type EventType =
   | "Riots"
   | "Strategic developments";
 
+/** ACLED's event types of organised armed violence: battles, remote violence, attacks on civilians. */
+export const ARMED_VIOLENCE_TYPES: ReadonlySet<EventType> = new Set<EventType>([
+  "Battles",
+  "Explosions/Remote violence",
+  "Violence against civilians",
+]);
+
 export type Modality =
   | "asserted"
   | "threat"
@@ -156,6 +163,13 @@ export type ClaimField =
   | "actor2"
   | "location"
   | "event_date";
+
+/** The claim fields that count people: the dead, the hurt, the civilian dead. */
+export const CASUALTY_FIELDS: ReadonlySet<ClaimField> = new Set<ClaimField>([
+  "fatalities",
+  "injuries",
+  "civilian_fatalities",
+]);
 
 /** One statement of one figure by one source. */
 export interface Claim {

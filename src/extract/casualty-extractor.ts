@@ -9,7 +9,7 @@ const HURT_WORD = "injured|wounded|hurt|injuries|casualties|maimed";
 // Headlines and monitors' reports use the present tense ("IS executes 5 men", "assassinates
 // two soldiers"); executions, beheadings and assassinations are killings with a count.
 const KILL_VERB =
-  "killing|killed|kills|kill|claim(?:s|ed|ing)?\\s+the\\s+lives\\s+of|shot\\s+dead|shooting\\s+dead|gunned\\s+down|shot\\s+and\\s+killed|execut(?:e|es|ed|ing)|(?:mass\\s+)?execution\\s+of|massacre(?:d|s)?(?:\\s+of)?|murdered|behead(?:s|ed|ing)?|assassinat(?:e|es|ed|ing)|slaughter(?:s|ed|ing)?|leaving|left|death\\s+toll\\s+(?:rose\\s+to|of|reached|climbed\\s+to|stood\\s+at)|deaths?\\s+of|(?:killings?|murders?|assassinations?)\\s+of(?:\\s+the)?|resulting\\s+in\\s+the\\s+deaths\\s+of|bodies\\s+of|corpses\\s+of";
+  "killing|killed|kills|kill|claim(?:s|ed|ing)?\\s+the\\s+lives\\s+of|shot\\s+dead|shooting\\s+dead|gunned\\s+down|shot\\s+and\\s+killed|execut(?:e|es|ed|ing)|(?:mass\\s+)?executions?\\s+of|massacre(?:d|s)?(?:\\s+of)?|murdered|behead(?:s|ed|ing)?|assassinat(?:e|es|ed|ing)|slaughter(?:s|ed|ing)?|leaving|left|death\\s+toll\\s+(?:rose\\s+to|of|reached|climbed\\s+to|stood\\s+at)|deaths?\\s+of|(?:killings?|murders?|assassinations?)\\s+of(?:\\s+the)?|resulting\\s+in\\s+the\\s+deaths\\s+of|bodies\\s+of|corpses\\s+of";
 const HURT_VERB = "injuring|injured|wounding|wounded|hurting|leaving|left|leaves|leave";
 const CIVILIAN =
   /\b(?:civilians?|citizens|children|women|residents|villagers|passengers|worshippers|students|pilgrims|bystanders|farmers|shoppers|journalists|aid\s+workers|including\s+civilians)\b/i;
@@ -49,7 +49,7 @@ const NP_AFTER = new RegExp(
  * the verb right before a count.
  */
 const VERB_BEFORE = new RegExp(
-  `\\b(${KILL_VERB}|${HURT_VERB}|(?:killings?|massacre|murders?|executions?)\\s+of|executions?(?:\\s+[\\p{L}-]+){0,4}?\\s+against)\\s+(?:(?:at\\s+least|more\\s+than|some|about|around|nearly|up\\s+to|a\\s+total\\s+of|an\\s+estimated)\\s+)?$`,
+  `\\b(${KILL_VERB}|${HURT_VERB}|executions?(?:\\s+[\\p{L}-]+){0,4}?\\s+against)\\s+(?:(?:at\\s+least|more\\s+than|some|about|around|nearly|up\\s+to|a\\s+total\\s+of|an\\s+estimated)\\s+)?$`,
   "iu",
 );
 /** Right after a count: bodies, one or two words (quoted or not) between. */

@@ -3,17 +3,19 @@
 // memories) are dropped here, each with its reason in the document's log.
 import { neighbourhood } from "../annotate/sentence-splitter.ts";
 import { type DocumentContext, note } from "../core/context.ts";
-import type {
-  ActorMention,
-  Annotations,
-  Claim,
-  DateMention,
-  EventType,
-  Mention,
-  NumberMention,
-  PlaceMention,
-  Sentence,
-  Span,
+import {
+  type ActorMention,
+  type Annotations,
+  ARMED_VIOLENCE_TYPES,
+  CASUALTY_FIELDS,
+  type Claim,
+  type DateMention,
+  type EventType,
+  type Mention,
+  type NumberMention,
+  type PlaceMention,
+  type Sentence,
+  type Span,
 } from "../core/types.ts";
 import { type Attribution, attributionOf } from "./attribution.ts";
 import { extractCasualties } from "./casualty-extractor.ts";
@@ -30,7 +32,7 @@ const UNARMED_VICTIMS =
 const DAY_SUMMARY =
   /^(?:about\s+|more\s+than\s+|at\s+least\s+)?\d[\d,]*\s+(?:[\p{L}]+\s+)?(?:were\s+killed|died|killed|lost\s+their\s+lives)\s+(?:yesterday|today|on\s+\p{L}+)\b[^.;]*?\bincluding\b[^.;]*?\d[^.;]*?\band\s+(?:about\s+|at\s+least\s+)?\d/iu;
 /** Killings of people already in someone's power. */
-const DEFENCELESS_KILLING = /^(?:execut|behead|decapitat|tortured)/i;
+export const DEFENCELESS_KILLING = /^(?:execut|behead|decapitat|tortured)/i;
 const CAPTIVE_AFTER =
   /^\s+(?:\S+\s+){0,3}?(?:detainees|prisoners|captives|hostages|abductees|kidnapped)\b/i;
 const ARMED_VICTIMS =
@@ -196,12 +198,6 @@ export function extractMentions(input: MentionInput): Mention[] {
   return out;
 }
 
-const CASUALTY_FIELDS = new Set(["fatalities", "injuries", "civilian_fatalities"]);
-const VIOLENT_TYPES = new Set([
-  "Battles",
-  "Explosions/Remote violence",
-  "Violence against civilians",
-]);
 /** A count over a period is a tally, not the toll of the event just told. */
 const CUMULATIVE =
   /\b(?:so\s+far|since|this\s+year|to\s+date|in\s+total|altogether|in\s+recent\s+(?:days|weeks|months))\b/i;
@@ -222,7 +218,7 @@ function addTrailingCasualties(
   const last = out[out.length - 1];
   if (
     !last ||
-    !VIOLENT_TYPES.has(last.event_type) ||
+    !ARMED_VIOLENCE_TYPES.has(last.event_type) ||
     sentence.index - last.sentence.index > TRAILING_SENTENCES ||
     sentence.paragraph - last.sentence.paragraph > 1 ||
     CUMULATIVE.test(sentence.text) ||
@@ -786,14 +782,18 @@ function selectPlaces(
   // Places in the trigger's own clause come first; a sentence naming many keeps those nearest.
   // A place before "and" + the trigger ("return to Jarabulus and airstrikes target areas in
   // Aleppo") is the other clause's: the trigger's own place after it comes first.
-  const otherClause = (p: PlaceMention) =>
-    (p.end <= hit.start && COORDINATE_GAP.test(text.slice(p.end, hit.start))) ||
-    (p.start >= hit.end && NEXT_CLAUSE_GAP.test(text.slice(hit.end, p.start)))
-      ? 1
-      : 0;
+  const otherClause = new Map(
+    out.map((p) => [
+      p,
+      (p.end <= hit.start && COORDINATE_GAP.test(text.slice(p.end, hit.start))) ||
+      (p.start >= hit.end && NEXT_CLAUSE_GAP.test(text.slice(hit.end, p.start)))
+        ? 1
+        : 0,
+    ]),
+  );
   return out.sort(
     (a, b) =>
-      otherClause(a) - otherClause(b) ||
+      (otherClause.get(a) ?? 0) - (otherClause.get(b) ?? 0) ||
       Math.abs(a.start - hit.start) - Math.abs(b.start - hit.start),
   );
 }

@@ -4,17 +4,19 @@
 
 import type { CountryLexicon } from "../annotate/countries.ts";
 import { type DocumentContext, note } from "../core/context.ts";
-import type {
-  Actor,
-  ActorMention,
-  Claim,
-  DateMention,
-  EventType,
-  IsoDate,
-  Mention,
-  Place,
-  PlaceMention,
-  SitrepEvent,
+import {
+  type Actor,
+  type ActorMention,
+  ARMED_VIOLENCE_TYPES,
+  CASUALTY_FIELDS,
+  type Claim,
+  type DateMention,
+  type EventType,
+  type IsoDate,
+  type Mention,
+  type Place,
+  type PlaceMention,
+  type SitrepEvent,
 } from "../core/types.ts";
 import type { EventGroup } from "./event-merger.ts";
 
@@ -92,8 +94,7 @@ export function buildEvents(b: BuildContext, groups: EventGroup[]): SitrepEvent[
   if (built.some((x) => !x.background))
     for (const x of built)
       if (x.background)
-        x.event.confidence =
-          Math.round(Math.max(0.05, x.event.confidence - ANTECEDENT_PENALTY) * 100) / 100;
+        x.event.confidence = roundedConfidence(x.event.confidence - ANTECEDENT_PENALTY);
   inheritContext(b, built);
   dateAntecedents(b, built);
   for (const x of built) {
@@ -428,6 +429,11 @@ function confidence(
   // The lead states the report's main event; later sentences add background.
   if (mentions.some((m) => m.sentence.index === lead)) c += LEAD_BONUS;
   if (mentions.every((m) => m.summary)) c -= SUMMARY_PENALTY;
+  return roundedConfidence(c);
+}
+
+/** A confidence kept within 0.05..0.99, to two decimals. */
+function roundedConfidence(c: number): number {
   return Math.round(Math.max(0.05, Math.min(0.99, c)) * 100) / 100;
 }
 
@@ -456,12 +462,6 @@ function nameUnknownPerpetrator(e: SitrepEvent, mentions: Mention[]): void {
   e.inter1 = 3;
 }
 
-const VIOLENT_TYPES = new Set<string>([
-  "Battles",
-  "Explosions/Remote violence",
-  "Violence against civilians",
-]);
-const CASUALTY_CLAIMS = new Set<string>(["fatalities", "injuries", "civilian_fatalities"]);
 /** Between two towns of one list: "A, B and C", "A and B". */
 const LIST_GAP = /^(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:the\s+(?:town|city|village)\s+of\s+)?$/i;
 /** Confidence an event at a list's later town is given below the first's: the first stays the lead. */
@@ -475,7 +475,8 @@ const LISTED_TOWN_STEP = 0.01;
  */
 function otherListedTowns(b: BuildContext, x: Built): Built[] {
   const e = x.event;
-  if (!VIOLENT_TYPES.has(e.event_type) || e.geo_precision !== 1 || e.geonameid === null) return [];
+  if (!ARMED_VIOLENCE_TYPES.has(e.event_type) || e.geo_precision !== 1 || e.geonameid === null)
+    return [];
   const m = x.group.mentions.find((y) => !y.reference);
   if (!m) return [];
   const towns = m.places
@@ -517,11 +518,8 @@ function otherListedTowns(b: BuildContext, x: Built): Built[] {
         fatalities: 0,
         injuries: null,
         civilian_fatalities: null,
-        claims: e.claims.filter((c) => !CASUALTY_CLAIMS.has(c.field)),
-        confidence:
-          Math.round(
-            Math.max(0.05, e.confidence - LISTED_TOWN_STEP * out.length - LISTED_TOWN_STEP) * 100,
-          ) / 100,
+        claims: e.claims.filter((c) => !CASUALTY_FIELDS.has(c.field)),
+        confidence: roundedConfidence(e.confidence - LISTED_TOWN_STEP * (out.length + 1)),
       },
     });
   }

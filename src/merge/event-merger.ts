@@ -5,13 +5,12 @@
 // a figure.
 import { type DocumentContext, note } from "../core/context.ts";
 import { distanceKm } from "../core/geo.ts";
-import type { Mention, PlaceMention } from "../core/types.ts";
+import { ARMED_VIOLENCE_TYPES, type Mention, type PlaceMention } from "../core/types.ts";
+import { DEFENCELESS_KILLING } from "../extract/mention-extractor.ts";
 
 const STAGE = "merge";
 /** Cities this close are one place for merging (a town and its suburb): 25 km, ACLED's "near". */
 const SAME_PLACE_KM = 25;
-const EXECUTION = /^(?:execut|behead|decapitat)/i;
-const VIOLENT = new Set(["Battles", "Explosions/Remote violence", "Violence against civilians"]);
 const ANOTHER =
   /\b(?:another(?!\s+(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|\w+teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|several|few)\b))|separate|second|third|a\s+further|in\s+a\s+separate|elsewhere|meanwhile|also\s+in)\b/i;
 
@@ -136,14 +135,15 @@ function compatible(g: EventGroup, m: Mention): boolean {
   )
     return placesCompatible(g, m);
   // an execution is its own act, not a moment of a battle told beside it
-  const execution = (x: Mention) => EXECUTION.test(x.trigger.text);
+  const execution = (x: Mention) => DEFENCELESS_KILLING.test(x.trigger.text);
   if (
     (execution(m) && first.event_type === "Battles") ||
     (m.event_type === "Battles" && g.mentions.some(execution))
   )
     return false;
   if (first.event_type !== m.event_type) {
-    const bothViolent = VIOLENT.has(first.event_type) && VIOLENT.has(m.event_type);
+    const bothViolent =
+      ARMED_VIOLENCE_TYPES.has(first.event_type) && ARMED_VIOLENCE_TYPES.has(m.event_type);
     if (!(bothViolent && (m.generic || g.mentions.every((x) => x.generic)))) return false;
   } else if (
     !m.generic &&
