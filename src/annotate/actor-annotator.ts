@@ -1,6 +1,8 @@
 // Actors named in the text: dictionary actors (data/actors/actors.json), generic parties
 // ("Iraqi police", "gunmen") and countries acting as parties ("the US responded"). The event
 // stage decides who is actor1 and actor2; this stage only finds and names them.
+
+import { caseRegExp } from "../core/case-groups.ts";
 import { readJson, readTable } from "../core/data-files.ts";
 import { fold } from "../core/text.ts";
 import type { Actor, ActorMention, InterCode } from "../core/types.ts";
@@ -219,20 +221,24 @@ export function annotateActors(
  * A group the dictionary lacks still names itself when it claims an attack: "The Cinchonero
  * Popular Liberation Movement claimed responsibility". Its name becomes an actor of its own.
  */
-const CLAIMANT =
-  /((?:(?:\p{Lu}(?:\.\p{Lu})+\.?|\p{Lu}[\p{L}'’-]*)\s+(?:(?i:of|for|the|de|del|la|and)\s+)?){1,7})(?i:has\s+|have\s+|had\s+)?(?i:claimed|assumed|accepted)\s+(?i:the\s+)?(?i:responsibility)/gu;
+const CLAIMANT = caseRegExp(
+  String.raw`((?:(?:\p{Lu}(?:\.\p{Lu})+\.?|\p{Lu}[\p{L}'’-]*)\s+(?:(?i:of|for|the|de|del|la|and)\s+)?){1,7})(?i:has\s+|have\s+|had\s+)?(?i:claimed|assumed|accepted)\s+(?i:the\s+)?(?i:responsibility)`,
+  "gu",
+);
 const NOT_A_CLAIMANT = /^(?:The|A|An|It|He|She|They|No|Police|Officials|Authorities|Nobody|One)$/i;
 /** A date standing before the verb ("which on 25 January claimed") is not who claimed. */
 const DATE_WORD =
   /^(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Today|Yesterday|\d+)$/i;
 /** "The X Movement, which on 25 January claimed responsibility": the claimant stands before "which". */
-const CLAIMANT_WHICH =
-  /((?:(?:\p{Lu}(?:\.\p{Lu})+\.?|\p{Lu}[\p{L}'’-]*)\s+(?:(?i:of|for|the|de|del|la|and)\s+)?){0,6}(?:\p{Lu}(?:\.\p{Lu})+\.?|\p{Lu}[\p{L}'’-]*)),\s+(?i:which|who)\s+(?:\S+\s+){0,4}?(?i:claimed|assumed|accepted)\s+(?i:the\s+)?(?i:responsibility)/gu;
+const CLAIMANT_WHICH = caseRegExp(
+  String.raw`((?:(?:\p{Lu}(?:\.\p{Lu})+\.?|\p{Lu}[\p{L}'’-]*)\s+(?:(?i:of|for|the|de|del|la|and)\s+)?){0,6}(?:\p{Lu}(?:\.\p{Lu})+\.?|\p{Lu}[\p{L}'’-]*)),\s+(?i:which|who)\s+(?:\S+\s+){0,4}?(?i:claimed|assumed|accepted)\s+(?i:the\s+)?(?i:responsibility)`,
+  "gu",
+);
 
 /**
  * Both claimant patterns end in this word. They are slow over a whole text, so they run only
  * over the stretch before each occurrence, where a match can start (claimRanges()). The same
- * Unicode case folding as the patterns' (?i:...).
+ * case folding as the patterns' case-free words.
  */
 const RESPONSIBILITY = /responsibility/giu;
 /**

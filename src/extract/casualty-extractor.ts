@@ -1,6 +1,7 @@
 // Casualty figures in a sentence: fatalities, injuries and civilian counts, each a Claim with
 // its qualifier, its source and the sentence it came from.
 import { literalMinimum } from "../annotate/number-annotator.ts";
+import { caseRegExp } from "../core/case-groups.ts";
 import type { Claim, ClaimField, NumberMention, Qualifier, Sentence } from "../core/types.ts";
 
 const KILL_WORD =
@@ -97,11 +98,15 @@ const ONE_VICTIM = new RegExp(
  * "kills a Syrian with gunshot", "rocket kills Palestinian in Gaza": one person named by
  * nationality alone, the word ending the phrase.
  */
-const ONE_NATIONAL =
-  /\b(?:kill(?:s|ed)?|shot\s+dead|shoots?\s+dead|murder(?:s|ed)?|execut(?:es|ed))\s+(?:an?\s+|one\s+)?((?-i:\p{Lu}\p{Ll}+(?:ian|an|i|ese|ish)))(?=\s+(?:with|in|on|at|near|by|after|during|while|for)\b|\s*[,.;:]|\s*$)/iu;
+const ONE_NATIONAL = caseRegExp(
+  String.raw`\b(?:kill(?:s|ed)?|shot\s+dead|shoots?\s+dead|murder(?:s|ed)?|execut(?:es|ed))\s+(?:an?\s+|one\s+)?((?-i:\p{Lu}\p{Ll}+(?:ian|an|i|ese|ish)))(?=\s+(?:with|in|on|at|near|by|after|during|while|for)\b|\s*[,.;:]|\s*$)`,
+  "iu",
+);
 /** "An Iraqi was killed": the same, told in the passive. */
-const ONE_NATIONAL_DIED =
-  /\b(?:an?|one)\s+((?-i:\p{Lu}\p{Ll}+(?:ian|an|i|ese|ish)))\s+(?:died|(?:was|has\s+been|had\s+been)\s+(?:killed|shot\s+dead|murdered|executed))\b/iu;
+const ONE_NATIONAL_DIED = caseRegExp(
+  String.raw`\b(?:an?|one)\s+((?-i:\p{Lu}\p{Ll}+(?:ian|an|i|ese|ish)))\s+(?:died|(?:was|has\s+been|had\s+been)\s+(?:killed|shot\s+dead|murdered|executed))\b`,
+  "iu",
+);
 /**
  * "Inspector Eulogio Flores died in the explosion": one person named by role, then died. Not
  * "another man died": someone told apart from those before, whose event this sentence may not be.

@@ -1,5 +1,7 @@
 // The extraction lexicon: trigger, weapon-cue, modality and blocker tables from data/events,
 // compiled once and handed to the extractors (DESIGN: stages are handed what they need).
+
+import { caseRegExp } from "../core/case-groups.ts";
 import { readTable } from "../core/data-files.ts";
 import type { EventType, Modality } from "../core/types.ts";
 
@@ -31,6 +33,7 @@ export type ModalityScope =
   | "progressive"
   | "subject"
   | "before_noun"
+  | "noun_object"
   | "year_before"
   | "month_before"
   | "just_before";
@@ -102,7 +105,7 @@ export function loadExtractionLexicon(): ExtractionLexicon {
   }));
   for (const r of rows) {
     try {
-      new RegExp(r.pattern, "iu");
+      caseRegExp(r.pattern, "iu");
     } catch (e) {
       throw new Error(
         `data/events/triggers.tsv: rule ${r.id} has a bad pattern: ${(e as Error).message}`,
@@ -117,7 +120,7 @@ export function loadExtractionLexicon(): ExtractionLexicon {
   let first = 0;
   const close = () => {
     triggerParts.push({
-      re: new RegExp(`(?<![\\p{L}\\p{N}])(?:${part.join("|")})(?![\\p{L}\\p{N}])`, "giu"),
+      re: caseRegExp(`(?<![\\p{L}\\p{N}])(?:${part.join("|")})(?![\\p{L}\\p{N}])`, "giu"),
       first,
     });
   };
@@ -134,19 +137,19 @@ export function loadExtractionLexicon(): ExtractionLexicon {
   });
   if (part.length) close();
   const weaponCues = readTable("events/weapon-cues.tsv").map((r) => ({
-    re: new RegExp(`(?<![\\p{L}])(?:${r.pattern})(?![\\p{L}])`, "giu"),
+    re: caseRegExp(`(?<![\\p{L}])(?:${r.pattern})(?![\\p{L}])`, "giu"),
     event_type: r.event_type as EventType,
     sub_event_type: r.sub_event_type,
     weapon: r.weapon,
   }));
   const modality = readTable("events/modality.tsv").map((r) => ({
-    re: new RegExp(`(?<![\\p{L}])(?:${r.pattern})(?![\\p{L}])`, "iu"),
+    re: caseRegExp(`(?<![\\p{L}])(?:${r.pattern})(?![\\p{L}])`, "iu"),
     // "a wave of kidnappings and murders": the cue reaches over a list to the trigger
-    justBefore: new RegExp(
+    justBefore: caseRegExp(
       `(?<![\\p{L}])(?:${r.pattern})(?:\\s+[\\p{L}-]+)?(?:(?:\\s*,|\\s+and|\\s+or)\\s+(?!(?:by|in|on|at|of|to|for|with|from|after|before|as|while|when)\\b)[\\p{L}-]+){0,2}(?:\\s*,|\\s+and|\\s+or)?\\s*$`,
       "iu",
     ),
-    afterSubject: new RegExp(
+    afterSubject: caseRegExp(
       `^(?:\\s+(?!and\\b|but\\b|or\\b)[\\p{L}'’-]+){0,3}?\\s+(?:${r.pattern})(?![\\p{L}])`,
       "iu",
     ),
@@ -155,18 +158,18 @@ export function loadExtractionLexicon(): ExtractionLexicon {
     reason: r.reason,
   }));
   const blockers = readTable("events/context-blockers.tsv").map((r) => ({
-    re: new RegExp(r.pattern, "iu"),
+    re: caseRegExp(r.pattern, "iu"),
     scope: r.scope === "paragraph" ? ("paragraph" as const) : ("sentence" as const),
     keepTypes: new Set(r.keep_types.split(",").filter(Boolean)),
-    unless: r.unless ? new RegExp(r.unless, "iu") : null,
-    unlessReport: r.unless_report ? new RegExp(r.unless_report, "iu") : null,
+    unless: r.unless ? caseRegExp(r.unless, "iu") : null,
+    unlessReport: r.unless_report ? caseRegExp(r.unless_report, "iu") : null,
     reason: r.reason,
   }));
   const beatenBy = new Map<string, Set<string>>();
   for (const r of readTable("events/subtype-precedence.tsv")) {
     beatenBy.set(r.loser, (beatenBy.get(r.loser) ?? new Set()).add(r.winner));
   }
-  const laborContext = new RegExp(
+  const laborContext = caseRegExp(
     readTable("events/labor-context.tsv")
       .map((r) => `(?:${r.pattern})`)
       .join("|"),

@@ -89,6 +89,11 @@ export function modalityOf(
               .slice(-NOUN_CUE_WORDS - 1)
               .join(" ");
         break;
+      case "noun_object":
+        // "protesting the killing of the priests and the bombings": the cue governs a noun
+        // phrase that runs up to the trigger, however long; a verb trigger is an act told
+        where = PAST_VERB_TRIGGER.test(hit.text) ? "" : before;
+        break;
       case "year_before": {
         // "the 2015 bombing", "killed in the 1991 war": an event placed by its year alone, earlier
         // than the report's year, is one recalled.

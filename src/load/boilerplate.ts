@@ -3,6 +3,8 @@
 // table of patterns (data/boilerplate.tsv) finds them anywhere. Strips of related-post titles
 // at the end have no fixed wording but a shape: short or Title Case lines with no sentence
 // punctuation, after the last real paragraph. Every drop carries its reason.
+
+import { caseRegExp } from "../core/case-groups.ts";
 import { readTable } from "../core/data-files.ts";
 
 export interface BoilerplateRule {
@@ -45,7 +47,7 @@ let defaultRules: BoilerplateRule[] | null = null;
 /** Rules from a TSV table with columns pattern, kind, reason (default data/boilerplate.tsv). */
 export function readBoilerplateRules(file = "boilerplate.tsv"): BoilerplateRule[] {
   return readTable(file).map((row) => ({
-    pattern: new RegExp(row.pattern, "iu"),
+    pattern: caseRegExp(row.pattern, "iu"),
     kind: row.kind,
     reason: row.reason,
   }));
@@ -116,7 +118,7 @@ const CONFUSABLES: Record<string, string> = {
   Υ: "Y",
   Ζ: "Z",
 };
-const CONFUSABLE = new RegExp(`[${Object.keys(CONFUSABLES).join("")}]`, "gu");
+const CONFUSABLE = caseRegExp(`[${Object.keys(CONFUSABLES).join("")}]`, "gu");
 /** A Latin letter beside a look-alike: a word spelt in two scripts. */
 const MIXED_SCRIPT =
   /\p{Script=Latin}[\p{Script=Cyrillic}\p{Script=Greek}]|[\p{Script=Cyrillic}\p{Script=Greek}]\p{Script=Latin}/u;

@@ -3,6 +3,8 @@
 // their stylesheets, and the names are stable across sites ("newsletter", "related", "share"),
 // so a table of name patterns (data/page-boilerplate.tsv) finds them; Readability would leave
 // those that sit inside the block it picks. Every removal is logged with its reason.
+
+import { caseRegExp } from "../core/case-groups.ts";
 import { readTable } from "../core/data-files.ts";
 import type { DomDocument, DomElement } from "./html-dom.ts";
 
@@ -16,7 +18,7 @@ let defaultRules: PruneRule[] | null = null;
 
 export function readPruneRules(file = "page-boilerplate.tsv"): PruneRule[] {
   return readTable(file).map((row) => ({
-    pattern: new RegExp(row.pattern, "i"),
+    pattern: caseRegExp(row.pattern, "i"),
     kind: row.kind,
     reason: row.reason,
   }));

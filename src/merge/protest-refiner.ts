@@ -4,6 +4,7 @@
 // and folds arrests and property destruction of the same demonstration into it.
 
 import { neighbourhood } from "../annotate/sentence-splitter.ts";
+import { caseRegExp } from "../core/case-groups.ts";
 import { readTable } from "../core/data-files.ts";
 import type { EventType, Mention, Sentence } from "../core/types.ts";
 import type { EventGroup } from "./event-merger.ts";
@@ -11,7 +12,7 @@ import type { EventGroup } from "./event-merger.ts";
 type Cue = "violent" | "lethal" | "intervention";
 
 const CUES = readTable("events/protest-cues.tsv").map((r) => ({
-  re: new RegExp(r.pattern, "iu"),
+  re: caseRegExp(r.pattern, "iu"),
   cue: r.cue as Cue,
 }));
 
