@@ -75,3 +75,17 @@ test("acronyms that are English words match only as written", () => {
 test("finds nothing in a football report", () => {
   assert.deepEqual(found("The striker scored twice and the coach praised his attack."), []);
 });
+
+test("a group that claims an attack names itself, in capitals too; nobody claiming names nobody", () => {
+  assert.deepEqual(
+    found(
+      "THE CINCHONERO POPULAR LIBERATION MOVEMENT, WHICH ON 25 JANUARY CLAIMED RESPONSIBILITY FOR KILLING A GENERAL",
+    ),
+    [["CINCHONERO POPULAR LIBERATION MOVEMENT", "Cinchonero Popular Liberation Movement"]],
+  );
+  assert.deepEqual(found("THE ZARATE WILLKA FRONT HAS CLAIMED RESPONSIBILITY FOR THE BOMBING"), [
+    ["ZARATE WILLKA FRONT", "Zarate Willka Front"],
+  ]);
+  assert.deepEqual(found("NO GUERRILLA GROUP HAS CLAIMED RESPONSIBILITY FOR THE ATTACK."), []);
+  assert.deepEqual(found("No group has claimed responsibility for the attack."), []);
+});

@@ -225,6 +225,8 @@ const CLAIMANT = caseRegExp(
   String.raw`((?:(?:\p{Lu}(?:\.\p{Lu})+\.?|\p{Lu}[\p{L}'’-]*)\s+(?:(?i:of|for|the|de|del|la|and)\s+)?){1,7})(?i:has\s+|have\s+|had\s+)?(?i:claimed|assumed|accepted)\s+(?i:the\s+)?(?i:responsibility)`,
   "gu",
 );
+const NO_CLAIMANT = /^(?:No|None|Nobody|Neither)$/i;
+const AUXILIARY = /^(?:has|have|had|also|reportedly|allegedly|later|then)$/i;
 const NOT_A_CLAIMANT = /^(?:The|A|An|It|He|She|They|No|Police|Officials|Authorities|Nobody|One)$/i;
 /** A date standing before the verb ("which on 25 January claimed") is not who claimed. */
 const DATE_WORD =
@@ -322,7 +324,11 @@ function claimants(text: string, found: ActorMention[]): ActorMention[] {
   ];
   for (const m of matches) {
     const words = m[1].trim().split(/\s+/);
+    // "No guerrilla group has claimed responsibility": nobody claimed
+    if (NO_CLAIMANT.test(words[0] ?? "")) continue;
     while (words.length && NOT_A_CLAIMANT.test(words[0])) words.shift();
+    // in capitals the auxiliary looks like a name's last word: "THE GROUP HAS CLAIMED"
+    while (words.length && AUXILIARY.test(words[words.length - 1])) words.pop();
     if (!words.length || words.some((w) => DATE_WORD.test(w))) continue;
     if (out.some((a) => a.start <= (m.index ?? 0) + m[1].length && a.end >= (m.index ?? 0)))
       continue;

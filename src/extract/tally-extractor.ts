@@ -12,7 +12,6 @@ const NOUN_RE = new RegExp(
 /** Words that make a figure a running count; "have been killed" alone tells one event. */
 const CUMULATIVE =
   /\b(?:as\s+of|since|so\s+far|to\s+date|a\s+total\s+of|in\s+total|in\s+all|cumulative|overall|altogether|this\s+year|since\s+the\s+(?:start|beginning)|death\s+toll\s+(?:has\s+)?(?:risen|rose|climbed|reached))\b/i;
-/\b(?:as\s+of|since|so\s+far|to\s+date|a\s+total\s+of|in\s+total|in\s+all|cumulative|overall|altogether|have\s+been|has\s+risen|death\s+toll)\b/i;
 /** What is counted runs on after the noun ("attacks on US and coalition forces in Iraq, Syria, and Jordan"). */
 const WHAT_TAIL =
   /^\s+(?:on|against|in|by|of|among)\s+[^,.;]*?(?=\s+(?:in|across|since|as\s+of|resulting|,|\.)|[,.;]|$)/iu;
