@@ -10,7 +10,7 @@
 //
 // The measures, as issue 4 and UCDP-README define them:
 //   - country: every row; the top event's (highest confidence) country against `country`.
-//     A row with no event is a miss.
+//     A row with no event is a miss. UCDP's "Israel" also takes Palestine (UCDP_ALSO).
 //   - place: rows with where_prec 1-2 whose gold place name (`where_coordinates` up to the
 //     first comma or parenthesis, a trailing "town", "village", ... dropped) appears in the
 //     headline, both folded (case, diacritics, punctuation). Distance from UCDP's point to the
@@ -312,6 +312,12 @@ function kmTo(row: UcdpRow, e: SitrepEvent | null): number | null {
   return distanceKm(row.latitude, row.longitude, e.latitude, e.longitude);
 }
 
+/**
+ * Countries UCDP codes under another's name: its events in Gaza and the West Bank are Israel's
+ * (the state in the conflict), where ACLED and GeoNames say Palestine.
+ */
+export const UCDP_ALSO: Record<string, string[]> = { IL: ["PS"] };
+
 /** `countryIso`: ISO codes a UCDP country name stands for. */
 export function scoreRow(
   row: UcdpRow,
@@ -328,7 +334,8 @@ export function scoreRow(
     syria: iso === "SY",
     events: events.length,
     error: "error" in outcome ? outcome.error : null,
-    country: !!top && iso !== null && top.iso === iso,
+    country:
+      !!top && iso !== null && (top.iso === iso || !!UCDP_ALSO[iso]?.includes(top.iso ?? "")),
     placeAnswerable: placeAnswerable(row),
     topKm: kmTo(row, top),
     nearestKm: dists.length ? Math.min(...dists) : null,
@@ -585,9 +592,11 @@ export function runUcdp(rows: UcdpRow[], deps: UcdpDeps): UcdpRun {
     const places = deps.placesIn?.(text) ?? [];
     const points = places.filter((p) => p.town);
     const iso = deps.countryIso(row.country);
-    if (iso && places.some((p) => p.iso === iso)) countryNamed++;
+    const inCountry = (p: { iso: string }) =>
+      p.iso === iso || (!!iso && !!UCDP_ALSO[iso]?.includes(p.iso));
+    if (iso && places.some(inCountry)) countryNamed++;
     annotatorPlaces += points.length;
-    annotatorInCountry += points.filter((p) => p.iso === iso).length;
+    annotatorInCountry += points.filter(inCountry).length;
     const near = points.some(
       (p) => distanceKm(row.latitude, row.longitude, p.lat, p.lon) <= WITHIN_KM,
     );

@@ -89,3 +89,20 @@ test("a group that claims an attack names itself, in capitals too; nobody claimi
   assert.deepEqual(found("NO GUERRILLA GROUP HAS CLAIMED RESPONSIBILITY FOR THE ATTACK."), []);
   assert.deepEqual(found("No group has claimed responsibility for the attack."), []);
 });
+
+test("people named by nationality as the victims are that country's civilians", () => {
+  assert.deepEqual(found("Israeli troops kill 3 Palestinians in Jenin"), [
+    ["Israeli troops", "Military Forces of Israel"],
+    ["Palestinians", "Civilians (Palestine)"],
+  ]);
+  assert.deepEqual(found("Palestinians killed by Israeli security forces"), [
+    ["Palestinians", "Civilians (Palestine)"],
+    ["Israeli security forces", "Military Forces of Israel"],
+  ]);
+  assert.deepEqual(found("Turkish border guards kill more Syrian citizens"), [
+    ["Turkish border guards", "Military Forces of Turkey"],
+    ["Syrian citizens", "Civilians (Syria)"],
+  ]);
+  // a crowd of a nationality acting is no victim
+  assert.ok(!found("Afghans protest in Kabul").some(([, name]) => name.startsWith("Civilians")));
+});

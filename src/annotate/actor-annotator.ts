@@ -38,6 +38,12 @@ const LOCATIVE =
   /\b(?:in|into|inside|across|throughout|near|at|outside|around|within|to|from|of|border\s+with)\s+(?:the\s+)?(?:(?:northern|southern|eastern|western|central|north|south|east|west)\s+)?$/i;
 /** A killing verb right before a word: "kills Palestinian". */
 const KILL_VERB_BEFORE = /\b(?:kill(?:s|ed)?|shot\s+dead|murder(?:s|ed)?|execut(?:es|ed))\s+$/i;
+/** "kill 3 Palestinians", "killed two Afghans": a kill verb and a count before a plural demonym. */
+const KILL_VERB_BEFORE_MANY =
+  /\b(?:kill(?:s|ed|ing)?|shot\s+dead|shoots?\s+dead|murder(?:s|ed|ing)?|execut(?:es|ed|ing))\s+(?:(?:at\s+least|more\s+than|\d+|two|three|four|five|six|seven|eight|nine|ten|dozens\s+of|scores\s+of|several|more|many)\s+)?$/i;
+/** "Palestinians killed by", "Syrians were shot": a plural demonym as the victims of the verb after it. */
+const KILLED_AFTER =
+  /^\s+(?:were\s+|have\s+been\s+|had\s+been\s+|are\s+)?(?:killed|shot|wounded|injured|executed|murdered)\b/i;
 /** A word that ends the noun phrase: "a Syrian with ...", "an Iraqi was ...". */
 const PERSON_NOUN_ENDS = /^(?:with|in|on|at|near|by|after|during|while|for|and|was|is|has|had)$/i;
 /** Up to this many words between a country adjective and a generic term ("Iraqi federal police"). */
@@ -183,14 +189,22 @@ export function annotateActors(
       i = c.last - 1;
       continue;
     }
-    const demonym = !dict.countries.isName(tokens[i].key) && !/s$/i.test(tokens[c.last - 1].text);
+    const byName = dict.countries.isName(tokens[i].key);
+    const demonym = !byName && !/s$/i.test(tokens[c.last - 1].text);
     // "kills a Syrian", "an Iraqi was killed": one person of that nationality, a civilian unless
-    // told otherwise, not the state's forces
+    // told otherwise, not the state's forces; "kill 3 Palestinians", "Palestinians killed by":
+    // people of that nationality, the same
+    const victims =
+      !byName &&
+      !demonym &&
+      (KILL_VERB_BEFORE_MANY.test(before) ||
+        KILLED_AFTER.test(text.slice(tokens[c.last - 1].end, tokens[c.last - 1].end + 40)));
     const onePerson =
-      demonym &&
       !!civilians &&
-      (/\b(?:an?|one)\s+$/i.test(before) || KILL_VERB_BEFORE.test(before)) &&
-      (!next || !/^\s+$/.test(gapAfter) || PERSON_NOUN_ENDS.test(next.text));
+      (victims ||
+        (demonym &&
+          (/\b(?:an?|one)\s+$/i.test(before) || KILL_VERB_BEFORE.test(before)) &&
+          (!next || !/^\s+$/.test(gapAfter) || PERSON_NOUN_ENDS.test(next.text))));
     // "Iraqi border areas", "US officials": an adjective before a noun, not a party.
     if (
       !onePerson &&

@@ -1150,3 +1150,12 @@ test("an act told by what someone did in it is an act, not an accusation", () =>
   );
   assert.deepEqual(type("Thousands protested in Lagos on Monday."), ["Peaceful protest"]);
 });
+
+test("a foreign force's victims named by nationality place the act in their country", () => {
+  const [a] = events("Palestinians killed by Israeli security forces");
+  assert.equal(a.actor1, "Military Forces of Israel");
+  assert.equal(a.actor2, "Civilians (Palestine)");
+  assert.equal(a.iso, "PS");
+  const [b] = events("Turkish border guards kill more Syrian citizens");
+  assert.equal(b.iso, "SY");
+});

@@ -129,6 +129,14 @@ export function assignRoles(
     ) {
       roles.actor1 = a;
       roles.rule = "roles:passive-agent";
+      // "Palestinians killed by Israeli forces": right before the participle stands who it was done to
+      const patient = before.at(-1);
+      if (
+        patient &&
+        PARTICIPLE.test(hit.text) &&
+        PATIENT_GAP.test(text.slice(patient.end, hit.start))
+      )
+        roles.actor2 = patient;
       break;
     }
   }
