@@ -791,11 +791,16 @@ function selectPlaces(
         : 0,
     ]),
   );
-  return out.sort(
-    (a, b) =>
-      (otherClause.get(a) ?? 0) - (otherClause.get(b) ?? 0) ||
-      Math.abs(a.start - hit.start) - Math.abs(b.start - hit.start),
-  );
+  // With a place of its own, the trigger takes none of the other clause's: "Clashes in Daraa
+  // countryside and shells target Salamiyah" is two acts in two places, not two in each.
+  const own = out.some((p) => otherClause.get(p) === 0);
+  return out
+    .filter((p) => !own || otherClause.get(p) === 0)
+    .sort(
+      (a, b) =>
+        (otherClause.get(a) ?? 0) - (otherClause.get(b) ?? 0) ||
+        Math.abs(a.start - hit.start) - Math.abs(b.start - hit.start),
+    );
 }
 
 /** Between a place and a trigger: "and" opening the trigger's own clause ("and airstrikes"). */

@@ -252,3 +252,16 @@ test("towns listed for one act are one event each; the toll told for all stays w
   );
   assert.ok(found[0].confidence > found[1].confidence, "the first stays the lead");
 });
+
+test("two acts joined by 'and', each with its own place, do not share places", () => {
+  assert.deepEqual(
+    eventsOf(
+      "Clashes in the central part of Daraa countryside and shells target areas in the countryside of Salamiyah city",
+      (e) => [e.sub_event_type, e.admin1],
+    ),
+    [
+      ["Armed clash", "Daraa"],
+      ["Shelling/artillery/missile attack", "Hama"],
+    ],
+  );
+});
