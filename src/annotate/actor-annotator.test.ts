@@ -106,3 +106,41 @@ test("people named by nationality as the victims are that country's civilians", 
   // a crowd of a nationality acting is no victim
   assert.ok(!found("Afghans protest in Kabul").some(([, name]) => name.startsWith("Civilians")));
 });
+
+test("armed groups of other wars are named, acronyms only as written", () => {
+  assert.deepEqual(found("CODECO militiamen attacked a displacement camp in Djugu"), [
+    ["CODECO", "CODECO: Cooperative for the Development of Congo"],
+  ]);
+  assert.deepEqual(found("Arakan Army fighters seized a base in Rakhine"), [
+    ["Arakan Army", "AA: Arakan Army"],
+  ]);
+  assert.deepEqual(found("ISIS-K claimed the bombing at the airport"), [
+    ["ISIS-K", "Islamic State Khorasan Province"],
+  ]);
+  assert.deepEqual(found("Tatmadaw jets bombed a village held by the Kachin Independence Army"), [
+    ["Tatmadaw", "Military Forces of Myanmar"],
+    ["Kachin Independence Army", "KIA: Kachin Independence Army"],
+  ]);
+  assert.deepEqual(found("the FARDC retook the town from FARC dissidents"), [
+    ["FARDC", "Military Forces of the Democratic Republic of Congo"],
+    ["FARC dissidents", "FARC Dissidents"],
+  ]);
+  // a capitals-only acronym matches as written, not the name it spells
+  assert.deepEqual(found("The OLA ambushed a convoy in Oromia"), [
+    ["OLA", "OLA: Oromo Liberation Army"],
+  ]);
+  assert.deepEqual(found("Ola and her sister fled"), []);
+  // "PDF" is left out of Myanmar's People's Defence Force: it is a file format
+  assert.deepEqual(found("Download the full report as a PDF"), []);
+  // "Sinai Province" is left out of the Islamic State's affiliate: it is a place
+  assert.deepEqual(found("in Egypt's North Sinai province"), []);
+});
+
+test("a name with a possessive in it meets its alias ('People's', 'Workers'')", () => {
+  assert.deepEqual(found("The New People's Army ambushed a patrol."), [
+    ["New People's Army", "NPA: New People's Army"],
+  ]);
+  assert.deepEqual(found("The Kurdistan Workers' Party denied it."), [
+    ["Kurdistan Workers' Party", "PKK: Kurdistan Workers Party"],
+  ]);
+});

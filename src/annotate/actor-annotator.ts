@@ -54,7 +54,8 @@ export function loadActorDictionary(countries: CountryLexicon): ActorDictionary 
   const aliases = new Map<string, AliasEntry[]>();
   let maxWords = 1;
   const add = (alias: string, actor: Actor) => {
-    const key = fold(alias);
+    // "People's Protection Units" as the tokens read it: the possessive "'s" is no part of a word
+    const key = fold(alias.replace(/['’]s\b/gu, ""));
     if (!key) return;
     maxWords = Math.max(maxWords, key.split(" ").length);
     const entry: AliasEntry = { actor, exact: ACRONYM.test(alias) ? alias : null };

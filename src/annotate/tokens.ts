@@ -56,9 +56,12 @@ function prefixesOf(dict: Map<string, unknown>): Set<string> {
   return set;
 }
 
-const PHRASE_GAP = /^[\s\-.]{1,3}$/;
+const PHRASE_GAP = /^(?:['’]s?)?[\s\-.]{1,3}$/u;
 
-/** Whether text[from, to) may join two words of a phrase: 1-3 spaces, hyphens or periods. */
+/**
+ * Whether text[from, to) may join two words of a phrase: 1-3 spaces, hyphens or periods, after
+ * the possessive the tokens leave out ("People's Protection Units", "Workers' Party").
+ */
 export function phraseGap(text: string, from: number, to: number): boolean {
   // the usual gap, one space, needs no slice and no regex
   if (to - from === 1 && text.charCodeAt(from) === 32) return true;
