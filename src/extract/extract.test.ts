@@ -1159,3 +1159,16 @@ test("a foreign force's victims named by nationality place the act in their coun
   const [b] = events("Turkish border guards kill more Syrian citizens");
   assert.equal(b.iso, "SY");
 });
+
+test("'were martyred', 'human losses' and a strike on a meeting or a countryside are acts", () => {
+  assert.deepEqual(
+    type("Three soldiers were martyred in an attack on a checkpoint in North Waziristan."),
+    ["Armed clash"],
+  );
+  assert.equal(
+    events("Regime shelling on Jobar leads to human losses on Monday.").length > 0,
+    true,
+  );
+  assert.deepEqual(type("Russian warplanes target Idlib countryside"), ["Air/drone strike"]);
+  assert.deepEqual(type("Trump targets China with new tariffs"), []);
+});
