@@ -1172,3 +1172,20 @@ test("'were martyred', 'human losses' and a strike on a meeting or a countryside
   assert.deepEqual(type("Russian warplanes target Idlib countryside"), ["Air/drone strike"]);
   assert.deepEqual(type("Trump targets China with new tariffs"), []);
 });
+
+test("'by alleged army members' names who acted; uncounted casualties still tell that something happened", () => {
+  const [e] = events(
+    "The priests were assassinated on 16 November by alleged army members in San Salvador.",
+  );
+  assert.equal(e.sub_event_type, "Attack");
+  assert.equal(e.actor2, null);
+  assert.match(e.actor1 ?? "", /Armed Group|Military Forces/);
+  const told = events(
+    "Shelling targets the western countryside of Raqqa leaving casualties and wounded",
+  );
+  const bare = events("Shelling targets the western countryside of Raqqa");
+  assert.ok(
+    told[0].confidence > bare[0].confidence,
+    `${told[0].confidence} > ${bare[0].confidence}`,
+  );
+});
