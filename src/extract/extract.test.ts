@@ -1189,3 +1189,20 @@ test("'by alleged army members' names who acted; uncounted casualties still tell
     `${told[0].confidence} > ${bare[0].confidence}`,
   );
 });
+
+test("a fight that resumes, war remnants that claim a life and counted casualties are acts", () => {
+  assert.deepEqual(
+    type("Fierce fight resumes between the army and rebels near Kafriya on Monday."),
+    ["Armed clash"],
+  );
+  assert.deepEqual(
+    type("Remnants of the war claim the life of a child in the countryside of Manbij."),
+    ["Remote explosive/landmine/IED"],
+  );
+  // beside a count of the wounded, "casualties" are the dead
+  const [e] = events(
+    "At least 7 casualties and several wounded of the regime forces in the northern Latakia mountains",
+  );
+  assert.equal(e.fatalities, 7);
+  assert.deepEqual(type("The fight against corruption resumes in parliament."), []);
+});
