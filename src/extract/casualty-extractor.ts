@@ -12,6 +12,15 @@ const HURT_WORD = "injured|wounded|hurt|injuries|casualties|maimed";
 const KILL_VERB =
   "killing|killed|kills|kill|claim(?:s|ed|ing)?\\s+the\\s+lives\\s+of|shot\\s+dead|shooting\\s+dead|gunned\\s+down|shot\\s+and\\s+killed|execut(?:e|es|ed|ing)|(?:mass\\s+)?executions?\\s+of|massacre(?:d|s)?(?:\\s+of)?|murdered|behead(?:s|ed|ing)?|assassinat(?:e|es|ed|ing)|slaughter(?:s|ed|ing)?|leaving|left|death\\s+toll\\s+(?:rose\\s+to|of|reached|climbed\\s+to|stood\\s+at)|deaths?\\s+of|(?:killings?|murders?|assassinations?)\\s+of(?:\\s+the)?|resulting\\s+in\\s+the\\s+deaths\\s+of|bodies\\s+of|corpses\\s+of";
 const HURT_VERB = "injuring|injured|wounding|wounded|hurting|leaving|left|leaves|leave";
+const CASUALTY_WORD = new RegExp(`\\b(?:${KILL_WORD}|${HURT_WORD}|human\\s+losses)\\b`, "i");
+
+/**
+ * Whether a sentence tells of dead or hurt, counted or not ("leaving casualties and wounded",
+ * "human losses in Daraa"): a sign that something happened, whatever word told it.
+ */
+export function statesCasualties(sentence: string): boolean {
+  return CASUALTY_WORD.test(sentence);
+}
 const CIVILIAN =
   /\b(?:civilians?|citizens|children|women|residents|villagers|passengers|worshippers|students|pilgrims|bystanders|farmers|shoppers|journalists|aid\s+workers|including\s+civilians)\b/i;
 /** A noun phrase between a number and the casualty word: "three American soldiers killed". */

@@ -1159,3 +1159,50 @@ test("a foreign force's victims named by nationality place the act in their coun
   const [b] = events("Turkish border guards kill more Syrian citizens");
   assert.equal(b.iso, "SY");
 });
+
+test("'were martyred', 'human losses' and a strike on a meeting or a countryside are acts", () => {
+  assert.deepEqual(
+    type("Three soldiers were martyred in an attack on a checkpoint in North Waziristan."),
+    ["Armed clash"],
+  );
+  assert.equal(
+    events("Regime shelling on Jobar leads to human losses on Monday.").length > 0,
+    true,
+  );
+  assert.deepEqual(type("Russian warplanes target Idlib countryside"), ["Air/drone strike"]);
+  assert.deepEqual(type("Trump targets China with new tariffs"), []);
+});
+
+test("'by alleged army members' names who acted; uncounted casualties still tell that something happened", () => {
+  const [e] = events(
+    "The priests were assassinated on 16 November by alleged army members in San Salvador.",
+  );
+  assert.equal(e.sub_event_type, "Attack");
+  assert.equal(e.actor2, null);
+  assert.match(e.actor1 ?? "", /Armed Group|Military Forces/);
+  const told = events(
+    "Shelling targets the western countryside of Raqqa leaving casualties and wounded",
+  );
+  const bare = events("Shelling targets the western countryside of Raqqa");
+  assert.ok(
+    told[0].confidence > bare[0].confidence,
+    `${told[0].confidence} > ${bare[0].confidence}`,
+  );
+});
+
+test("a fight that resumes, war remnants that claim a life and counted casualties are acts", () => {
+  assert.deepEqual(
+    type("Fierce fight resumes between the army and rebels near Kafriya on Monday."),
+    ["Armed clash"],
+  );
+  assert.deepEqual(
+    type("Remnants of the war claim the life of a child in the countryside of Manbij."),
+    ["Remote explosive/landmine/IED"],
+  );
+  // beside a count of the wounded, "casualties" are the dead
+  const [e] = events(
+    "At least 7 casualties and several wounded of the regime forces in the northern Latakia mountains",
+  );
+  assert.equal(e.fatalities, 7);
+  assert.deepEqual(type("The fight against corruption resumes in parliament."), []);
+});

@@ -14,7 +14,7 @@ export interface Roles {
 }
 
 const PASSIVE_BY =
-  /^(?:\s+(?:\S+\s+){0,3}?)?(?:by|from)\s+(?:the\s+|an?\s+)?(?:(?:guerrillas|members|fighters|militants|rebels|gunmen|commandos|elements|units?)\s+(?:of|from)\s+(?:the\s+)?)?$/i;
+  /^(?:\s+(?:\S+\s+){0,3}?)?(?:by|from)\s+(?:the\s+|an?\s+)?(?:(?:alleged|suspected|presumed|purported)\s+)?(?:(?:guerrillas|members|fighters|militants|rebels|gunmen|commandos|elements|units?)\s+(?:of|from)\s+(?:the\s+)?)?$/i;
 /** "kidnapped in Medellin today, presumably by guerrillas": an agent told after place and time. */
 const LATE_AGENT_BY =
   /^\s+(?:\S+\s+){0,6}?(?:presumably|allegedly|apparently|reportedly|probably|possibly|suspected\s+to\s+be)\s+by\s+(?:the\s+|an?\s+)?(?:(?:guerrillas|members|fighters|militants|rebels|gunmen|commandos|elements|units?)\s+(?:of|from)\s+(?:the\s+)?)?$/i;

@@ -18,6 +18,7 @@ import {
   type PlaceMention,
   type SitrepEvent,
 } from "../core/types.ts";
+import { statesCasualties } from "../extract/casualty-extractor.ts";
 import type { EventGroup } from "./event-merger.ts";
 
 const STAGE = "events";
@@ -423,6 +424,9 @@ function confidence(
     )
   )
     c += CASUALTY_BONUS;
+  // uncounted ("leaving casualties and wounded"), told by a word other than the trigger
+  else if (mentions.some((m) => !m.reference && statesCasualties(withoutTrigger(m))))
+    c += CASUALTY_BONUS / 2;
   if (e.actor2) c += 0.04;
   c += Math.min(0.1, 0.04 * (new Set(mentions.map((m) => m.sentence.index)).size - 1));
   if (mentions.every((m) => m.generic)) c -= 0.12;
@@ -430,6 +434,14 @@ function confidence(
   if (mentions.some((m) => m.sentence.index === lead)) c += LEAD_BONUS;
   if (mentions.every((m) => m.summary)) c -= SUMMARY_PENALTY;
   return roundedConfidence(c);
+}
+
+/** The mention's sentence with its trigger blanked out. */
+function withoutTrigger(m: Mention): string {
+  const s = m.sentence;
+  const from = m.trigger.start - s.start;
+  const to = m.trigger.end - s.start;
+  return `${s.text.slice(0, Math.max(0, from))} ${s.text.slice(Math.max(0, to))}`;
 }
 
 /** A confidence kept within 0.05..0.99, to two decimals. */
