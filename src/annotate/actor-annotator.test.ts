@@ -144,3 +144,9 @@ test("a name with a possessive in it meets its alias ('People's', 'Workers'')", 
     ["Kurdistan Workers' Party", "PKK: Kurdistan Workers Party"],
   ]);
 });
+
+test("a spaced dash ends a headline's clause: 'in Somalia - residents' is no Somali crowd", () => {
+  assert.deepEqual(found("Drone strike kills at least two in Somalia - residents"), [
+    ["residents", "Civilians ({country})"],
+  ]);
+});

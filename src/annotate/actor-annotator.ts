@@ -432,7 +432,9 @@ function countryBefore(
   for (let k = at - 1; k >= Math.max(0, at - 1 - QUALIFIER_GAP_WORDS - 2); k--) {
     const c = countryAt(text, tokens, k, countries, allCaps);
     if (c && c.last >= at - QUALIFIER_GAP_WORDS && c.last <= at) {
-      if (/[,;:()]/.test(text.slice(tokens[c.last - 1].end, tokens[at].start))) return null;
+      // "in Somalia - residents": a spaced dash ends a headline's clause as a comma does
+      if (/[,;:()]|\s[-–—]\s/.test(text.slice(tokens[c.last - 1].end, tokens[at].start)))
+        return null;
       return { iso: c.iso, start: tokens[k].start, first: k };
     }
   }

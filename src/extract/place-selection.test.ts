@@ -265,3 +265,10 @@ test("two acts joined by 'and', each with its own place, do not share places", (
     ],
   );
 });
+
+test("a division's seat named alone is meant beside another country's name ('Israel ... in Quneitra')", () => {
+  assert.deepEqual(
+    eventsOf("Netanyahu confirms Israel artillery strikes in Quneitra", (e) => e.iso),
+    ["SY"],
+  );
+});

@@ -1542,8 +1542,15 @@ export function annotatePlaces(
       ) {
         return "a one-word transliteration variant, unsupported and not a big city";
       }
-      // "Afrin city ... factions supported by Turkey": a name the text calls a town is one
-      if (!supported && !c.placeNoun && countriesKnown && pop < FOREIGN_MIN_POP) {
+      // "Afrin city ... factions supported by Turkey": a name the text calls a town is one;
+      // "Israel artillery strikes in Quneitra": a division's seat named as its division is too
+      if (
+        !supported &&
+        !c.placeNoun &&
+        !seatOfNamesake &&
+        countriesKnown &&
+        pop < FOREIGN_MIN_POP
+      ) {
         return "small place outside the countries the text names";
       }
       // "Mbengwi, Momo division": beside a town found in Cameroon only, Momo is the division
