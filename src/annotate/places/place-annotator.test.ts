@@ -579,3 +579,14 @@ describe("annotatePlaces on the seed article", () => {
     assert.equal(found.filter((m) => /Biden|Hezbollah|Central|Command/.test(m.text)).length, 0);
   });
 });
+
+describe("annotatePlaces: names in brackets and modifiers", () => {
+  it("a name in brackets after a place is its other name; a modifier's country is no context", () => {
+    const found = places(
+      "Ras al-Ayn (Sari Kani) city under siege after attacks by the Ankara-loyal factions",
+    );
+    assert.ok(!found.some((p) => p.place.iso === "IR"), "Sari, Iran");
+    const town = found.find((p) => p.text === "Ras al-Ayn");
+    assert.equal(town?.place.iso, "SY");
+  });
+});

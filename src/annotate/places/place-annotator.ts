@@ -867,6 +867,17 @@ export function annotatePlaces(
   }
   const namedEarly = (c: Candidate) =>
     c.entries.some((e) => e.kind !== "country" && earlyNamed.has(e.iso));
+  /** Whether token k opens a bracket of capitalized words only, right after the token before it. */
+  const bracketedAlias = (k: number) => {
+    if (!/^\s*\(\s*$/.test(text.slice(toks[k - 1].end, toks[k].start))) return false;
+    const close = text.indexOf(")", toks[k].start);
+    if (close < 0 || close - toks[k].start > 40) return false;
+    return text
+      .slice(toks[k].start, close)
+      .split(/[\s-]+/)
+      .filter(Boolean)
+      .every((w) => /^\p{Lu}/u.test(w) || ARTICLES.has(w.toLowerCase()));
+  };
   /** An uncommon word that is no place and no cue: in all-capitals text, likely a name's part. */
   const nameLike = (k: number) =>
     k >= 0 &&
@@ -877,6 +888,8 @@ export function annotatePlaces(
     !(["admin-suffix", "area-noun", "subplace-noun", "settlement-noun", "title"] as CueRole[]).some(
       (r) => isCue(lex, r, toks[k].key),
     );
+  /** The last token of each name the gazetteer knows: a name in brackets after it is its other name. */
+  const candidateEnds = new Set(candidates.map((c) => c.last));
   /** Words dropped as part of a person's or organization's name: not places elsewhere either. */
   const nameWords = new Set<string>();
   /** Given names seen before a surname ("Jordan Peterson"): not places elsewhere either, countries included. */
@@ -894,6 +907,17 @@ export function annotatePlaces(
     // "Central America": the word before makes a listed name that is no place
     if (c.i > 0 && lex.notPlaces.get(`${toks[c.i - 1].key} ${key}`) === "always") {
       drop(`"${toks[c.i - 1].key} ${key}" listed in not-places.tsv`);
+      continue;
+    }
+    // "Ras al-Ayn (Sari Kani) city": a town's name in brackets right after a known name is
+    // that place's other name, not Sari in Iran ("LOS LLANITOS (INTIBUCA)" names its division)
+    if (
+      c.first > 0 &&
+      candidateEnds.has(c.first - 1) &&
+      c.entries.every((e) => e.kind === "city") &&
+      bracketedAlias(c.first)
+    ) {
+      drop("another name, in brackets, of the place before it");
       continue;
     }
     const nextCap = spaced(c.last, c.last + 1) && isCap(c.last + 1);
@@ -1158,15 +1182,16 @@ export function annotatePlaces(
   /** Countries named by a name, not only a demonym: "Turkish forces shell Afrin" says whose, not where. */
   const namedPlaces = new Set<string>();
   const ownCountries = new Map<Candidate, Set<string>>();
+  // "pro-Turkey factions", "Turkey-backed forces", "Ankara-loyal factions" say whose, like a demonym
+  const isModifier = (c: Candidate) =>
+    MODIFIER_AFTER.test(text.slice(toks[c.last].end, toks[c.last].end + 20)) ||
+    /\b(?:pro|anti)[-‐]$/i.test(
+      text.slice(Math.max(0, toks[c.first].start - 5), toks[c.first].start),
+    );
   for (const c of kept) {
     if (c.needsCountry) continue;
     const own = new Set<string>();
-    // "pro-Turkey factions", "Turkey-backed forces" say whose, like a demonym
-    const modifier =
-      MODIFIER_AFTER.test(text.slice(toks[c.last].end, toks[c.last].end + 20)) ||
-      /\b(?:pro|anti)[-‐]$/i.test(
-        text.slice(Math.max(0, toks[c.first].start - 5), toks[c.first].start),
-      );
+    const modifier = isModifier(c);
     for (const e of c.entries) {
       if (e.kind !== "country") continue;
       own.add(e.iso);
@@ -1607,6 +1632,8 @@ export function annotatePlaces(
   // names the world has in one country only ("Tasil" is Syrian wherever it is told) lend theirs
   // to their namesakes' rivals, without making the text's countries known.
   for (const c of kept) {
+    // whose, not where: "Ankara-loyal factions" puts nothing of the text in Turkey
+    if (isModifier(c)) continue;
     const r = resolve(c, false);
     if (!r || r.entry.kind === "country") continue;
     // ... unless the text names other countries, by name or demonym: "Radio Venceremos" in a
@@ -1641,10 +1668,7 @@ export function annotatePlaces(
       // demonym does
       rule:
         (e.how === "demonym" && !COUNTRY_AREA_AFTER.test(text.slice(toks[c.last].end))) ||
-        MODIFIER_AFTER.test(text.slice(toks[c.last].end, toks[c.last].end + 20)) ||
-        /\b(?:pro|anti)[-‐]$/i.test(
-          text.slice(Math.max(0, toks[c.first].start - 5), toks[c.first].start),
-        )
+        isModifier(c)
           ? "place:demonym"
           : c.adminSuffix
             ? "place:admin-suffix"
