@@ -589,4 +589,9 @@ describe("annotatePlaces: names in brackets and modifiers", () => {
     const town = found.find((p) => p.text === "Ras al-Ayn");
     assert.equal(town?.place.iso, "SY");
   });
+
+  it("reads a name before a cue of two words ('Military Airbase') as a place", () => {
+    const found = places("Regime forces storm Abu Al-Duhur Military Airbase after heavy raids");
+    assert.equal(found.find((p) => p.text.startsWith("Abu Al-Duhur"))?.place.iso, "SY");
+  });
 });

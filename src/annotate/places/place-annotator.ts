@@ -921,10 +921,19 @@ export function annotatePlaces(
       continue;
     }
     const nextCap = spaced(c.last, c.last + 1) && isCap(c.last + 1);
+    // "Abu al-Duhur Military Airbase": a cue of one word or of two or three
+    const after = [1, 2, 3]
+      .filter((n) => c.last + n < toks.length)
+      .map((n) =>
+        toks
+          .slice(c.last + 1, c.last + 1 + n)
+          .map((t) => t.key)
+          .join(" "),
+      );
     const nextIsCue =
       nextCap &&
       (["admin-suffix", "area-noun", "subplace-noun", "settlement-noun"] as CueRole[]).some((r) =>
-        isCue(lex, r, toks[c.last + 1].key),
+        after.some((k) => isCue(lex, r, k)),
       );
     // "al-Quds Brigade", "Turkestan Party": a place named in an armed group's name says
     // nothing of where
