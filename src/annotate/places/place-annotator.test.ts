@@ -594,4 +594,11 @@ describe("annotatePlaces: names in brackets and modifiers", () => {
     const found = places("Regime forces storm Abu Al-Duhur Military Airbase after heavy raids");
     assert.equal(found.find((p) => p.text.startsWith("Abu Al-Duhur"))?.place.iso, "SY");
   });
+
+  it("reads a country before its forces as whose, and a town the text calls a city in its spelling", () => {
+    const found = places("A suicide car targets a convoy of the US Forces near Shaddadi city");
+    assert.equal(found.find((p) => p.text.endsWith("Shaddadi"))?.place.iso, "SY");
+    const us = found.find((p) => p.text === "US");
+    assert.ok(!us || us.rule === "place:demonym", "US Forces say whose");
+  });
 });

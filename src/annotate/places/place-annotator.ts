@@ -44,6 +44,11 @@ const SKELETON_WORTHY = /(?:a|ah|eh)$|(.)\1/;
 /** After a name, words that say it is a place: "Afrin city", "Daraa countryside". */
 const PLACE_NOUN_AFTER =
   /^\s+(?:city|town|village|countryside|outskirts|suburbs|province|governorate|district|area|camp)\b/i;
+/** After a country's name, its state's forces or envoys: whose, not where ("US forces"). */
+const FORCES_AFTER =
+  /^\s+(?:forces|troops|army|military|soldiers|navy|marines|officials?|embassy|ambassador|envoy)\b/i;
+/** After a name, words that call it a settlement ("Shaddadi city", "Tasil town"). */
+const SETTLEMENT_AFTER = /^\s+(?:city|town|village|countryside)\b/i;
 /** After a place used as a modifier: "Ankara-loyal", "Iran-backed", "Damascus-based". */
 const MODIFIER_AFTER =
   /^[-‐](?:backed|led|based|loyal|allied|affiliated|supported|controlled|aligned)\b/i;
@@ -1194,6 +1199,9 @@ export function annotatePlaces(
   // "pro-Turkey factions", "Turkey-backed forces", "Ankara-loyal factions" say whose, like a demonym
   const isModifier = (c: Candidate) =>
     MODIFIER_AFTER.test(text.slice(toks[c.last].end, toks[c.last].end + 20)) ||
+    // "the US Forces", "Russian warplanes": a country before its forces says whose
+    (c.entries.every((e) => e.kind === "country") &&
+      FORCES_AFTER.test(text.slice(toks[c.last].end, toks[c.last].end + 20))) ||
     /\b(?:pro|anti)[-‐]$/i.test(
       text.slice(Math.max(0, toks[c.first].start - 5), toks[c.first].start),
     );
@@ -1567,11 +1575,16 @@ export function annotatePlaces(
       const seatOfNamesake = c.entries.some(
         (m) => m.kind === "admin1" && m.iso === best.iso && m.admin1Code === best.admin1Code,
       );
+      // "Shaddadi city": a name the text calls a town, in its own country, is no chance meeting
+      const calledTown =
+        SETTLEMENT_AFTER.test(text.slice(toks[c.last].end, toks[c.last].end + 20)) &&
+        (!countriesKnown || namedFor(c, best.iso) || lentFor(c, best));
       if (
         !supported &&
         oneWord &&
         best.how === "skeleton" &&
         !seatOfNamesake &&
+        !calledTown &&
         pop < FOREIGN_EXONYM_MIN_POP
       ) {
         return "a one-word transliteration variant, unsupported and not a big city";
