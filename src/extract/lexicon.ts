@@ -1,7 +1,7 @@
 // The extraction lexicon: trigger, weapon-cue, modality and blocker tables from data/events,
 // compiled once and handed to the extractors (DESIGN: stages are handed what they need).
 
-import { caseRegExp } from "../core/case-groups.ts";
+import { caseRegExp, hasCaseGroups } from "../core/case-groups.ts";
 import { readTable } from "../core/data-files.ts";
 import type { EventType, Modality } from "../core/types.ts";
 
@@ -126,7 +126,10 @@ export function loadExtractionLexicon(): ExtractionLexicon {
   };
   rows.forEach((r, i) => {
     const group = `(${r.pattern.replace(/(?<!\\)\((?!\?)/g, "(?:")})`;
-    if (part.length && partChars + 1 + group.length > TRIGGER_PART_CHARS) {
+    // a rule with case-sensitive parts is spelled out letter by letter (core/case-groups.ts),
+    // which is slower: it stands in a part of its own, so the others keep the `i` flag
+    const alone = hasCaseGroups(r.pattern);
+    if (part.length && (alone || partChars + 1 + group.length > TRIGGER_PART_CHARS)) {
       close();
       part = [];
       partChars = 0;
@@ -134,6 +137,12 @@ export function loadExtractionLexicon(): ExtractionLexicon {
     }
     partChars += (part.length ? 1 : 0) + group.length;
     part.push(group);
+    if (alone) {
+      close();
+      part = [];
+      partChars = 0;
+      first = i + 1;
+    }
   });
   if (part.length) close();
   const weaponCues = readTable("events/weapon-cues.tsv").map((r) => ({
