@@ -1206,3 +1206,16 @@ test("a fight that resumes, war remnants that claim a life and counted casualtie
   assert.equal(e.fatalities, 7);
   assert.deepEqual(type("The fight against corruption resumes in parliament."), []);
 });
+
+test("a counteroffensive is a battle; strikes that target a group's members are acts", () => {
+  assert.deepEqual(
+    type(
+      "SDF launch a counteroffensive against positions of Turkish-backed factions north of Tal Tamr",
+    ),
+    ["Armed clash"],
+  );
+  assert.equal(
+    events("Coalition airstrikes target members of the Islamic State near Deir Ezzor").length,
+    1,
+  );
+});
