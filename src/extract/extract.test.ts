@@ -1219,3 +1219,8 @@ test("a counteroffensive is a battle; strikes that target a group's members are 
     1,
   );
 });
+
+test("one victim told by age or by role in a protest is one dead ('Teen killed as ...')", () => {
+  const [e] = events("Teen killed as Iran town protests for third day.");
+  assert.equal(e.fatalities, 1);
+});
