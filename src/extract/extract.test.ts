@@ -1224,3 +1224,10 @@ test("one victim told by age or by role in a protest is one dead ('Teen killed a
   const [e] = events("Teen killed as Iran town protests for third day.");
   assert.equal(e.fatalities, 1);
 });
+
+test("a death during a demonstration makes it excessive force by the state it protests", () => {
+  const [e] = events("Teen killed as Iran town protests for third day.");
+  assert.equal(e.sub_event_type, "Excessive force against protesters");
+  assert.equal(e.actor2, "Protesters (Iran)");
+  assert.match(e.actor1 ?? "", /Iran/);
+});

@@ -548,6 +548,14 @@ function nameUnnamedCrowd(e: SitrepEvent): void {
   if (e.event_type === "Protests") {
     const protesters = `Protesters (${e.country})`;
     if (e.sub_event_type === "Excessive force against protesters") {
+      // the state the crowd protested against is who used the force ("Teen killed as Iran
+      // town protests"): ACLED's actor1 of excessive force is a state's
+      if (!e.actor1 && e.inter2 === 1 && e.actor2 !== protesters) {
+        e.actor1 = e.actor2;
+        e.inter1 = 1;
+        e.actor2 = null;
+        e.inter2 = null;
+      }
       if (!e.actor2 && e.actor1 !== protesters) {
         e.actor2 = protesters;
         e.inter2 = 6;
