@@ -1231,3 +1231,15 @@ test("a death during a demonstration makes it excessive force by the state it pr
   assert.equal(e.actor2, "Protesters (Iran)");
   assert.match(e.actor1 ?? "", /Iran/);
 });
+
+test("people fleeing their homes or a country are displacement (Other); fleeing an attack is not", () => {
+  assert.deepEqual(
+    type("Some 5,000 people have fled their homes in Tillaberi after raids by gunmen."),
+    ["Other"],
+  );
+  assert.ok(
+    !type("Gunmen opened fire on the market, shooting at shoppers as they fled in panic.").includes(
+      "Other",
+    ),
+  );
+});
