@@ -1243,3 +1243,19 @@ test("people fleeing their homes or a country are displacement (Other); fleeing 
     ),
   );
 });
+
+test("a withdrawal is a change of activity; told with who took the place over, a transfer", () => {
+  assert.deepEqual(type("Government forces have withdrawn from the port city of Aden on Monday."), [
+    "Change to group/activity",
+  ]);
+  assert.deepEqual(
+    type(
+      "All regime forces have withdrawn from Al-Mastumah, leaving it completely in the hands of opposition fighters.",
+    ),
+    ["Non-violent transfer of territory"],
+  );
+  assert.deepEqual(
+    type("Iraqi forces have controlled the town of Bashiqa after Kurdish forces withdrew from it."),
+    ["Non-violent transfer of territory"],
+  );
+});
