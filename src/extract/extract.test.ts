@@ -1259,3 +1259,11 @@ test("a withdrawal is a change of activity; told with who took the place over, a
     ["Non-violent transfer of territory"],
   );
 });
+
+test("'tried to save one of the wounded demonstrators' is no accusation: it tells the same act", () => {
+  const [e] = events(
+    "Police fired on demonstrators in La Paz on Tuesday. A doctor tried to save one of the wounded demonstrators.",
+  );
+  assert.equal(e.sub_event_type, "Excessive force against protesters");
+  assert.equal(e.evidence.length, 2);
+});
