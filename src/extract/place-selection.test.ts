@@ -272,3 +272,14 @@ test("a division's seat named alone is meant beside another country's name ('Isr
     ["SY"],
   );
 });
+
+test("a town that explosions rock or rip through is where they went off", () => {
+  assert.deepEqual(
+    eventsOf("Explosions rock Damascus and its Eastern Ghouta on Monday", (e) => e.location),
+    ["Damascus"],
+  );
+  assert.deepEqual(
+    eventsOf("A car bomb ripped through Mogadishu on Saturday", (e) => e.location),
+    ["Mogadishu"],
+  );
+});
