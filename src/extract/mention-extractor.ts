@@ -65,6 +65,9 @@ const VERB_HIT = /^(?:\S+ed|shot|struck|hit|fought)\b/i;
  */
 const LOCATIVE_BEFORE =
   /\b(?:in|into|inside|across|throughout|near|at|on|outside|around|of|from|over|within|along|towards?|capital|targets?|targeted|targeting|hits?|rock(?:s|ed)?|shak(?:e|es)|shook|(?:rip(?:s|ped)?|tear(?:s)?|tore)\s+through|bomb(?:s|ed|ing)?|shell(?:s|ed|ing)?|attack(?:s|ed|ing)?|storm(?:s|ed|ing)?|raid(?:s|ed|ing)?|struck|strikes?|pound(?:s|ed|ing)?|enter(?:s|ed|ing)?|besieg(?:e|es|ed|ing)|captur(?:e|es|ed|ing)|seiz(?:e|es|ed|ing)|recaptur(?:e|es|ed|ing)|retak(?:e|es|ing)|retook|overr?an|ambush(?:es|ed)?|surround(?:s|ed|ing)?|occup(?:y|ies|ied|ying)|blockad(?:e|es|ed|ing))\s+(?:the\s+)?(?:(?:[NSEW]\.|northern|southern|eastern|western|central|north-?eastern|north-?western|south-?eastern|south-?western|(?:north|south)(?:-?(?:east|west))?|east|west|rural|besieged|occupied|restive|[\p{L}]+-(?:held|controlled|run))\s+)?$/iu;
+/** "in Khan Tuman, rural south Aleppo": a name in a locative phrase, a comma, then its region. */
+const CONTAINER_AFTER_NAME =
+  /\b(?:in|at|near|on)\s+(?:\p{Lu}[\p{L}'’]*[\s-]+){0,3}\p{Lu}[\p{L}'’]*,\s+(?:the\s+)?(?:(?:rural|northern|southern|eastern|western|north|south|east|west|(?:north|south)-?(?:east|west)(?:ern)?)\s+){0,2}$/u;
 /** "Iraq's government", "the Philippines' army"; not a closing quote ("in North Darfur' - AFP"). */
 const POSSESSIVE_AFTER = /^['’]s?\s/u;
 /** "Hama's countryside", "Aleppo's border": a possessive place before a noun of land is where. */
@@ -758,6 +761,8 @@ function selectPlaces(
           text.slice(Math.max(sentence.start, demonymBefore.start - 80), demonymBefore.start),
         )) ||
       LOCATIVE_BEFORE.test(before.replace(POSSESSIVE_PLACE_BEFORE, "")) ||
+      // "in Khan Tuman, rural south Aleppo": the region after a place the gazetteer lacks
+      CONTAINER_AFTER_NAME.test(before) ||
       PLACE_NOUN_AFTER.test(after) ||
       POSSESSIVE_LAND_AFTER.test(after) ||
       // "Mogadishu explosions", "Donetsk shelling": a town before the trigger names where; not

@@ -283,3 +283,13 @@ test("a town that explosions rock or rip through is where they went off", () => 
     ["Mogadishu"],
   );
 });
+
+test("a region after a place the gazetteer lacks ('in Khan Tuman, rural south Aleppo') is where", () => {
+  assert.deepEqual(
+    eventsOf(
+      "14 dead in Khan Tuman, rural south Aleppo, incl. paramedics after airstrikes targeted a medical point",
+      (e) => [e.location, e.geo_precision],
+    ),
+    [["Aleppo", 2]],
+  );
+});
