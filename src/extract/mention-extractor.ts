@@ -810,8 +810,12 @@ function selectPlaces(
 
 /** Between a place and a trigger: "and" opening the trigger's own clause ("and airstrikes"). */
 const COORDINATE_GAP = /(?:,\s*|\s)and\s+(?:the\s+)?(?:[\p{L}-]+\s+)?$/iu;
-/** Between a trigger and a place: "and" opening another clause ("... and raids on Saraqeb"). */
-const NEXT_CLAUSE_GAP = /(?:,\s*|\s)and\s+(?:the\s+)?[\p{L}-]+\s+\S+\s/iu;
+/**
+ * Between a trigger and a place: "and" opening another clause ("... and raids on Saraqeb"); not
+ * the hurt listed with the dead ("leave casualties and wounded in Al-Mayadin").
+ */
+const NEXT_CLAUSE_GAP =
+  /(?:,\s*|\s)and\s+(?!(?:wounded|injured|injuries|dead|killed|casualties|hurt)\b)(?:the\s+)?[\p{L}-]+\s+\S+\s/iu;
 
 /** Right after a date: the close of a wire dateline, "(AFP) --". */
 const DATELINE_AFTER = /^\s*(?:\([^)]{1,40}\)\s*)?(?:--|—)/;

@@ -293,3 +293,13 @@ test("a region after a place the gazetteer lacks ('in Khan Tuman, rural south Al
     [["Aleppo", 2]],
   );
 });
+
+test("the hurt listed with the dead open no other clause: 'leave casualties and wounded in Al-Mayadin'", () => {
+  assert.deepEqual(
+    eventsOf(
+      "As a part of the continued escalation on the eastern countryside of Deir Ezzor and two days after a massacre there, air strikes leave casualties and wounded in Al-Mayadin city",
+      (e) => e.location,
+    ),
+    ["Al Mayādīn"],
+  );
+});
