@@ -1267,3 +1267,13 @@ test("'tried to save one of the wounded demonstrators' is no accusation: it tell
   assert.equal(e.sub_event_type, "Excessive force against protesters");
   assert.equal(e.evidence.length, 2);
 });
+
+test("headline verbs in the present: rebels 'fire' rockets, forces 'launch' missiles", () => {
+  assert.deepEqual(type("Rebels fire rockets at Aden airport"), [
+    "Shelling/artillery/missile attack",
+  ]);
+  assert.deepEqual(type("The regime forces launch about 40 missiles on Daraa city"), [
+    "Shelling/artillery/missile attack",
+  ]);
+  assert.deepEqual(type("A fire broke out in a warehouse storing rockets in Aden"), []);
+});
