@@ -150,3 +150,12 @@ test("a spaced dash ends a headline's clause: 'in Somalia - residents' is no Som
     ["residents", "Civilians ({country})"],
   ]);
 });
+
+test("a country of two words before a force is the whole name: 'DR Congo police'", () => {
+  assert.deepEqual(found("Two DR Congo police killed in clash with cult members"), [
+    ["DR Congo police", "Police Forces of the Democratic Republic of Congo"],
+  ]);
+  assert.deepEqual(found("DRC troops attacked a camp"), [
+    ["DRC troops", "Military Forces of the Democratic Republic of Congo"],
+  ]);
+});

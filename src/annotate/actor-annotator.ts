@@ -429,14 +429,17 @@ function countryBefore(
   countries: CountryLexicon,
   allCaps: boolean,
 ): { iso: string; start: number; first: number } | null {
+  // the country ending nearest the term, and of those the longest: "DR Congo police" is the
+  // Democratic Republic's, not the Congo's
+  let best: { c: NonNullable<ReturnType<typeof countryAt>>; k: number } | null = null;
   for (let k = at - 1; k >= Math.max(0, at - 1 - QUALIFIER_GAP_WORDS - 2); k--) {
     const c = countryAt(text, tokens, k, countries, allCaps);
-    if (c && c.last >= at - QUALIFIER_GAP_WORDS && c.last <= at) {
-      // "in Somalia - residents": a spaced dash ends a headline's clause as a comma does
-      if (/[,;:()]|\s[-–—]\s/.test(text.slice(tokens[c.last - 1].end, tokens[at].start)))
-        return null;
-      return { iso: c.iso, start: tokens[k].start, first: k };
-    }
+    if (!c || c.last < at - QUALIFIER_GAP_WORDS || c.last > at) continue;
+    if (!best || c.last > best.c.last || (c.last === best.c.last && k < best.k)) best = { c, k };
   }
-  return null;
+  if (!best) return null;
+  const { c, k } = best;
+  // "in Somalia - residents": a spaced dash ends a headline's clause as a comma does
+  if (/[,;:()]|\s[-–—]\s/.test(text.slice(tokens[c.last - 1].end, tokens[at].start))) return null;
+  return { iso: c.iso, start: tokens[k].start, first: k };
 }
