@@ -1277,3 +1277,10 @@ test("headline verbs in the present: rebels 'fire' rockets, forces 'launch' miss
   ]);
   assert.deepEqual(type("A fire broke out in a warehouse storing rockets in Aden"), []);
 });
+
+test("operations that leave a count dead are an act; 'the Afghan east' is a place", () => {
+  const [e] = events("Air, ground operations leave 14 Taliban dead in Afghan east - agency");
+  assert.equal(e.fatalities, 14);
+  assert.equal(e.iso, "AF");
+  assert.deepEqual(type("Security operations will continue in the region."), []);
+});

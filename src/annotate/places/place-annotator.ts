@@ -71,7 +71,7 @@ const MAX_SUBPLACE_TOKENS = 4;
 const SMALL_PLACE_POP = 1_000;
 /** "the Syrian desert", "on Iraqi soil": a demonym before a noun of land names the country as a place. */
 const COUNTRY_AREA_AFTER =
-  /^\s+(?:desert|region|territory|territories|soil|coast|coastline|waters|airspace|countryside|mountains|interior|border\s+(?:areas?|regions?|towns?|villages?|strip))\b/i;
+  /^\s+(?:desert|region|territory|territories|soil|coast|coastline|waters|airspace|countryside|mountains|interior|border\s+(?:areas?|regions?|towns?|villages?|strip)|(?:north|south)(?:-?(?:east|west))?(?![\p{L}-])(?!\s+of\b)|east(?![\p{L}-])(?!\s+of\b)|west(?![\p{L}-])(?!\s+of\b))/iu;
 /**
  * When the text names countries, a town in none of them must be this big: a well-known city
  * abroad is plausible (Washington, Moscow), a small namesake abroad is a clash.
