@@ -601,4 +601,12 @@ describe("annotatePlaces: names in brackets and modifiers", () => {
     const us = found.find((p) => p.text === "US");
     assert.ok(!us || us.rule === "place:demonym", "US Forces say whose");
   });
+
+  it("drops a mid-sized town abroad far from the big town that sets the text's country", () => {
+    const found = places(
+      "Shelling on the Eastern Ghouta of Damascus as regime forces try to advance in Al-Marj front",
+    );
+    assert.ok(!found.some((p) => p.place.iso === "LY"), "Al Marj, Libya");
+    assert.ok(found.some((p) => p.text === "Damascus"));
+  });
 });

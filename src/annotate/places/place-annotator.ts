@@ -44,6 +44,9 @@ const SKELETON_WORTHY = /(?:a|ah|eh)$|(.)\1/;
 /** After a name, words that say it is a place: "Afrin city", "Daraa countryside". */
 const PLACE_NOUN_AFTER =
   /^\s+(?:city|town|village|countryside|outskirts|suburbs|province|governorate|district|area|camp)\b/i;
+/** A town abroad must be this big to be meant when a big town of another country, this far, sets the text's. */
+const FAR_FOREIGN_MIN_POP = 250_000;
+const FAR_FOREIGN_KM = 500;
 /** After a country's name, its state's forces or envoys: whose, not where ("US forces"). */
 const FORCES_AFTER =
   /^\s+(?:forces|troops|army|military|soldiers|navy|marines|officials?|embassy|ambassador|envoy)\b/i;
@@ -1378,6 +1381,20 @@ export function annotatePlaces(
     return false;
   };
   /**
+   * Whether a big town the text names for sure puts it far from e, in another country:
+   * "the Eastern Ghouta of Damascus ... Al-Marj front" is not Al Marj in Libya.
+   */
+  const heldFarAbroad = (c: Candidate, e: GazetteerEntry) => {
+    for (const [lent, by] of lenders) {
+      if (lent === e.iso) continue;
+      for (const [x, id] of by) {
+        const at = x !== c && x.entries.find((m) => m.geonameid === id);
+        if (at && distanceKm(at.lat, at.lon, e.lat, e.lon) > FAR_FOREIGN_KM) return true;
+      }
+    }
+    return false;
+  };
+  /**
    * Whether another name lent a country other than e's, from a place far from e: across a
    * border ("Al Qaim and Abu Kamal") the two countries meet.
    */
@@ -1599,6 +1616,10 @@ export function annotatePlaces(
         pop < FOREIGN_MIN_POP
       ) {
         return "small place outside the countries the text names";
+      }
+      // a mid-sized town abroad, far from the big town that sets the text's country, is a namesake
+      if (!supported && pop < FAR_FOREIGN_MIN_POP && heldFarAbroad(c, best)) {
+        return "a town abroad far from the big town the text names, not a big city";
       }
       // "Mbengwi, Momo division": beside a town found in Cameroon only, Momo is the division
       // the gazetteer lacks, not the Piedmont village
