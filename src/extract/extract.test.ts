@@ -1284,3 +1284,12 @@ test("operations that leave a count dead are an act; 'the Afghan east' is a plac
   assert.equal(e.iso, "AF");
   assert.deepEqual(type("Security operations will continue in the region."), []);
 });
+
+test("a mob that lynches its victims is mob violence, whatever the riot around it", () => {
+  assert.deepEqual(
+    type(
+      "A riot-like situation broke out in Mainpuri on Friday after a mob chased down and nearly lynched four men.",
+    ),
+    ["Mob violence"],
+  );
+});
