@@ -1381,34 +1381,33 @@ export function annotatePlaces(
     return false;
   };
   /**
-   * Whether a big town the text names for sure puts it far from e, in another country:
-   * "the Eastern Ghouta of Damascus ... Al-Marj front" is not Al Marj in Libya.
+   * Whether a name in `from` lent a country other than e's, from a place more than `km` from e.
+   * Across a border ("Al Qaim and Abu Kamal") the two countries meet, so NEARBY_KM is the least.
    */
-  const heldFarAbroad = (c: Candidate, e: GazetteerEntry) => {
-    for (const [lent, by] of lenders) {
-      if (lent === e.iso) continue;
-      for (const [x, id] of by) {
-        const at = x !== c && x.entries.find((m) => m.geonameid === id);
-        if (at && distanceKm(at.lat, at.lon, e.lat, e.lon) > FAR_FOREIGN_KM) return true;
-      }
-    }
-    return false;
-  };
-  /**
-   * Whether another name lent a country other than e's, from a place far from e: across a
-   * border ("Al Qaim and Abu Kamal") the two countries meet.
-   */
-  const lentFarAbroad = (c: Candidate, e: GazetteerEntry) => {
-    for (const from of [lenders, soleLenders])
-      for (const [lent, by] of from) {
+  const lentAbroadBeyond = (
+    from: Map<string, Map<Candidate, number>>[],
+    c: Candidate,
+    e: GazetteerEntry,
+    km: number,
+  ) => {
+    for (const lending of from)
+      for (const [lent, by] of lending) {
         if (lent === e.iso) continue;
         for (const [x, id] of by) {
           const at = x !== c && x.entries.find((m) => m.geonameid === id);
-          if (at && distanceKm(at.lat, at.lon, e.lat, e.lon) > NEARBY_KM) return true;
+          if (at && distanceKm(at.lat, at.lon, e.lat, e.lon) > km) return true;
         }
       }
     return false;
   };
+  const lentFarAbroad = (c: Candidate, e: GazetteerEntry) =>
+    lentAbroadBeyond([lenders, soleLenders], c, e, NEARBY_KM);
+  /**
+   * Whether a big town the text names for sure puts it far from e, in another country:
+   * "the Eastern Ghouta of Damascus ... Al-Marj front" is not Al Marj in Libya.
+   */
+  const heldFarAbroad = (c: Candidate, e: GazetteerEntry) =>
+    lentAbroadBeyond([lenders], c, e, FAR_FOREIGN_KM);
 
   interface Resolution {
     entry: GazetteerEntry;
