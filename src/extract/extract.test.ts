@@ -1293,3 +1293,12 @@ test("a mob that lynches its victims is mob violence, whatever the riot around i
     ["Mob violence"],
   );
 });
+
+test("'Advances for SDF in Aleppo countryside': territory taken, the party after 'for' advanced", () => {
+  const [e] = events("Advances for SDF in Aleppo countryside");
+  assert.equal(e.sub_event_type, "Non-state actor overtakes territory");
+  assert.equal(e.actor1, "Syrian Democratic Forces");
+  const [g] = events("New advances of regime forces in the eastern countryside of Hama");
+  assert.equal(g.sub_event_type, "Government regains territory");
+  assert.equal(g.actor1, "Military Forces of Syria");
+});

@@ -116,8 +116,20 @@ export function assignRoles(
       return { actor1: sides[0], actor2: sides[1], assoc1: [], assoc2: [], rule: "roles:between" };
     }
   }
+  // "Advances for SDF in Aleppo countryside": a party the territory trigger holds after "for",
+  // "of" or "by" is who advanced
+  const held = after.find(
+    (a) =>
+      TERRITORY_RULES.has(hit.rule.id) &&
+      a.end <= hit.end &&
+      /\b(?:for|of|by)\s+(?:the\s+)?$/i.test(text.slice(hit.start, a.start)),
+  );
+  if (held) {
+    roles.actor1 = held;
+    roles.rule = "roles:held-agent";
+  }
   // Passive or agent phrase after the trigger: "conducted by X", "killed by X".
-  for (const a of after) {
+  for (const a of roles.actor1 ? [] : after) {
     const gap = text.slice(hit.end, a.start);
     if (OBJECT_QUALIFIED_BY.test(gap)) continue;
     if (TERRITORY_RULES.has(hit.rule.id) && /\bfrom\s+(?:the\s+|an?\s+)?$/i.test(gap)) continue;
