@@ -159,3 +159,12 @@ test("a country of two words before a force is the whole name: 'DR Congo police'
     ["DRC troops", "Military Forces of the Democratic Republic of Congo"],
   ]);
 });
+
+test("factions named by their backer are the Syrian National Army, not Turkey's forces", () => {
+  assert.deepEqual(found("Turkey-loyal factions executed 9 people"), [
+    ["Turkey-loyal factions", "Syrian National Army"],
+  ]);
+  assert.deepEqual(found("The pro-Turkey factions withdrew from the villages"), [
+    ["pro-Turkey factions", "Syrian National Army"],
+  ]);
+});
