@@ -609,4 +609,11 @@ describe("annotatePlaces: names in brackets and modifiers", () => {
     assert.ok(!found.some((p) => p.place.iso === "LY"), "Al Marj, Libya");
     assert.ok(found.some((p) => p.text === "Damascus"));
   });
+
+  it("takes a district seat by a spelling of its own name over a town with it as an unlike alternate", () => {
+    const found = places(
+      "A civilian was killed by the Turkish border guards in Ras Al-Ain countryside",
+    );
+    assert.equal(found.find((p) => p.text.startsWith("Ras Al-Ain"))?.place.iso, "SY");
+  });
 });

@@ -1497,9 +1497,13 @@ export function annotatePlaces(
     return own > 0;
   }
 
-  /** Whether the text's name is e's own and e the seat of a district or more. */
+  /** Whether the text's name is e's own, or its spelling ("Ras Al-Ain"), and e the seat of a district or more. */
   function ownNameSeat(e: GazetteerEntry): boolean {
-    return e.kind === "city" && (e.how === "name" || e.how === "ascii") && SEAT_CODES.has(e.fcode);
+    return (
+      e.kind === "city" &&
+      (e.how === "name" || e.how === "ascii" || e.how === "skeleton") &&
+      SEAT_CODES.has(e.fcode)
+    );
   }
 
   /** A name that is both a town and its division is the town ("Baghdad", "Daraa"), unless a suffix says otherwise. */
