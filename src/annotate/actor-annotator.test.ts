@@ -168,3 +168,10 @@ test("factions named by their backer are the Syrian National Army, not Turkey's 
     ["pro-Turkey factions", "Syrian National Army"],
   ]);
 });
+
+test("the SDF's local councils and security forces are the SDF", () => {
+  assert.deepEqual(found("Turkish warplanes target fighters of Manbij Military Council"), [
+    ["Turkish warplanes", "Military Forces of Turkey"],
+    ["Manbij Military Council", "Syrian Democratic Forces"],
+  ]);
+});
