@@ -170,8 +170,10 @@ test("factions named by their backer are the Syrian National Army, not Turkey's 
 });
 
 test("the SDF's local councils and security forces are the SDF", () => {
+  // a country already in a named party qualifies no other term ("fighters" is no Turkish group)
   assert.deepEqual(found("Turkish warplanes target fighters of Manbij Military Council"), [
     ["Turkish warplanes", "Military Forces of Turkey"],
+    ["fighters", "Unidentified Armed Group ({country})"],
     ["Manbij Military Council", "Syrian Democratic Forces"],
   ]);
 });

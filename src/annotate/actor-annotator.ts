@@ -154,7 +154,9 @@ export function annotateActors(
       /^\s+$/.test(text.slice(tokens[x.first - 1].end, x.start))
     );
   for (const m of matchPhrases(text, tokens, dict.generic, 2, freeGeneric)) {
-    const q = countryBefore(text, tokens, m.first, dict.countries, allCaps);
+    const found = countryBefore(text, tokens, m.first, dict.countries, allCaps);
+    // "Turkish warplanes target fighters": a country already in a named party qualifies no other
+    const q = found && !taken.slice(found.first, m.first).some(Boolean) ? found : null;
     // "the army", "the security forces": a definite state force of the country in question; "a
     // military strike" names no party.
     const definite = /\bthe\s+$/i.test(text.slice(Math.max(0, m.start - 5), m.start));
