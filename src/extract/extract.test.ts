@@ -1302,3 +1302,11 @@ test("'Advances for SDF in Aleppo countryside': territory taken, the party after
   assert.equal(g.sub_event_type, "Government regains territory");
   assert.equal(g.actor1, "Military Forces of Syria");
 });
+
+test("a headline's kicker ('By Turkish shooters |') leaves the act after it the lead", () => {
+  const [withKicker] = events(
+    "By Turkish shooters | Civilian killed in northern Al-Raqqa countryside",
+  );
+  const [bare] = events("Civilian killed in northern Al-Raqqa countryside");
+  assert.equal(withKicker.confidence, bare.confidence);
+});

@@ -75,7 +75,8 @@ export function buildEvents(b: BuildContext, groups: EventGroup[]): SitrepEvent[
   let first: Mention["sentence"] | null = null;
   for (const g of groups)
     for (const m of g.mentions) if (!first || m.sentence.index < first.index) first = m.sentence;
-  const lead = first && first.index === first.paragraph ? first.index : 0;
+  const lead =
+    first && (first.index === first.paragraph || afterFragment(b, first)) ? first.index : 0;
   for (const g of groups) {
     for (const [iso, mentions] of splitByCountry(g)) {
       const event = buildOne(b, mentions, iso, lead);
@@ -442,6 +443,22 @@ function withoutTrigger(m: Mention): string {
   const from = m.trigger.start - s.start;
   const to = m.trigger.end - s.start;
   return `${s.text.slice(0, Math.max(0, from))} ${s.text.slice(Math.max(0, to))}`;
+}
+
+/** Words of a headline's fragment before its act ("By Turkish shooters | Civilian killed in ..."). */
+const FRAGMENT_WORDS = 6;
+
+/** Whether all that stands before a sentence in its paragraph is a short kicker telling no act. */
+function afterFragment(b: BuildContext, s: Mention["sentence"]): boolean {
+  const text = b.ctx.doc.text;
+  const from = text.lastIndexOf("\n\n", s.start) + 1;
+  const before = text.slice(from, s.start).trim();
+  // a kicker set off by a bar or a colon ("Syria: ..."); a wire dateline ("LIMA, 4 JUN 89 (EFE)
+  // --") is no headline of the act
+  return (
+    /[|:]$/.test(before) &&
+    before.split(/\s+/).filter((w) => /\p{L}/u.test(w)).length <= FRAGMENT_WORDS
+  );
 }
 
 /** A confidence kept within 0.05..0.99, to two decimals. */
