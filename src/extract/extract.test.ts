@@ -1310,3 +1310,15 @@ test("a headline's kicker ('By Turkish shooters |') leaves the act after it the 
   const [bare] = events("Civilian killed in northern Al-Raqqa countryside");
   assert.equal(withKicker.confidence, bare.confidence);
 });
+
+test("an accident beside an agreement or an arrest blocks the violence, not the agreement", () => {
+  const [e] = events(
+    "The crash comes a day after the Taliban swapped two Western hostages for three of its commanders held by the Afghan government.",
+  );
+  assert.equal(e.sub_event_type, "Agreement");
+  assert.equal(e.actor1, "Taliban");
+  assert.deepEqual(
+    type("A helicopter crashed in Logar province on Tuesday, killing two soldiers."),
+    [],
+  );
+});
