@@ -117,8 +117,11 @@ export function findTriggers(
       log?.(`not blocked: ${b.reason}`);
       return applyHalts(hits, sentence, log);
     }
+    // kept by event type ("Protests") or by sub-event type ("Agreement")
     const kept = hits.filter(
-      (h) => h.rule.event_type !== null && b.keepTypes.has(h.rule.event_type),
+      (h) =>
+        (h.rule.event_type !== null && b.keepTypes.has(h.rule.event_type)) ||
+        (h.rule.sub_event_type !== null && b.keepTypes.has(h.rule.sub_event_type)),
     );
     if (kept.length < hits.length)
       log?.(`blocked ${hits.length - kept.length} trigger(s): ${b.reason}`);
