@@ -1322,3 +1322,9 @@ test("an accident beside an agreement or an arrest blocks the violence, not the 
     [],
   );
 });
+
+test("'human losses in' a place, as monitors write deaths without the act, is an event", () => {
+  const [e] = events("Human losses in the eastern countryside of Daraa");
+  assert.equal(e.iso, "SY");
+  assert.ok(e.confidence >= 0.35, String(e.confidence));
+});
