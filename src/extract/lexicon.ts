@@ -118,33 +118,28 @@ export function loadExtractionLexicon(): ExtractionLexicon {
   let part: string[] = [];
   let partChars = 0;
   let first = 0;
-  const close = () => {
-    triggerParts.push({
-      re: caseRegExp(`(?<![\\p{L}\\p{N}])(?:${part.join("|")})(?![\\p{L}\\p{N}])`, "giu"),
-      first,
-    });
+  /** Closes the part in hand, if any; the next starts at rule `next`. */
+  const close = (next: number) => {
+    if (part.length)
+      triggerParts.push({
+        re: caseRegExp(`(?<![\\p{L}\\p{N}])(?:${part.join("|")})(?![\\p{L}\\p{N}])`, "giu"),
+        first,
+      });
+    part = [];
+    partChars = 0;
+    first = next;
   };
   rows.forEach((r, i) => {
     const group = `(${r.pattern.replace(/(?<!\\)\((?!\?)/g, "(?:")})`;
     // a rule with case-sensitive parts is spelled out letter by letter (core/case-groups.ts),
     // which is slower: it stands in a part of its own, so the others keep the `i` flag
     const alone = hasCaseGroups(r.pattern);
-    if (part.length && (alone || partChars + 1 + group.length > TRIGGER_PART_CHARS)) {
-      close();
-      part = [];
-      partChars = 0;
-      first = i;
-    }
+    if (alone || partChars + 1 + group.length > TRIGGER_PART_CHARS) close(i);
     partChars += (part.length ? 1 : 0) + group.length;
     part.push(group);
-    if (alone) {
-      close();
-      part = [];
-      partChars = 0;
-      first = i + 1;
-    }
+    if (alone) close(i + 1);
   });
-  if (part.length) close();
+  close(rows.length);
   const weaponCues = readTable("events/weapon-cues.tsv").map((r) => ({
     re: caseRegExp(`(?<![\\p{L}])(?:${r.pattern})(?![\\p{L}])`, "giu"),
     event_type: r.event_type as EventType,

@@ -118,12 +118,13 @@ export function assignRoles(
   }
   // "Advances for SDF in Aleppo countryside": a party the territory trigger holds after "for",
   // "of" or "by" is who advanced
-  const held = after.find(
-    (a) =>
-      TERRITORY_RULES.has(hit.rule.id) &&
-      a.end <= hit.end &&
-      /\b(?:for|of|by)\s+(?:the\s+)?$/i.test(text.slice(hit.start, a.start)),
-  );
+  const held = TERRITORY_RULES.has(hit.rule.id)
+    ? after.find(
+        (a) =>
+          a.end <= hit.end &&
+          /\b(?:for|of|by)\s+(?:the\s+)?$/i.test(text.slice(hit.start, a.start)),
+      )
+    : undefined;
   if (held) {
     roles.actor1 = held;
     roles.rule = "roles:held-agent";

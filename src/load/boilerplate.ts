@@ -118,7 +118,7 @@ const CONFUSABLES: Record<string, string> = {
   Υ: "Y",
   Ζ: "Z",
 };
-const CONFUSABLE = caseRegExp(`[${Object.keys(CONFUSABLES).join("")}]`, "gu");
+const CONFUSABLE = new RegExp(`[${Object.keys(CONFUSABLES).join("")}]`, "gu");
 /** A Latin letter beside a look-alike: a word spelt in two scripts. */
 const MIXED_SCRIPT =
   /\p{Script=Latin}[\p{Script=Cyrillic}\p{Script=Greek}]|[\p{Script=Cyrillic}\p{Script=Greek}]\p{Script=Latin}/u;

@@ -52,6 +52,13 @@ const FORCES_AFTER =
   /^\s+(?:forces|troops|army|military|soldiers|navy|marines|officials?|embassy|ambassador|envoy)\b/i;
 /** After a name, words that call it a settlement ("Shaddadi city", "Tasil town"). */
 const SETTLEMENT_AFTER = /^\s+(?:city|town|village|countryside)\b/i;
+/** Cues after a name that make it a place ("Tasil town", "Abu al-Duhur Military Airbase"). */
+const PLACE_CUE_ROLES: CueRole[] = [
+  "admin-suffix",
+  "area-noun",
+  "subplace-noun",
+  "settlement-noun",
+];
 /** After a place used as a modifier: "Ankara-loyal", "Iran-backed", "Damascus-based". */
 const MODIFIER_AFTER =
   /^[-‐](?:backed|led|based|loyal|allied|affiliated|supported|controlled|aligned)\b/i;
@@ -886,6 +893,15 @@ export function annotatePlaces(
       .filter(Boolean)
       .every((w) => /^\p{Lu}/u.test(w) || ARTICLES.has(w.toLowerCase()));
   };
+  /** Whether the one, two or three words after token k are a cue that makes a name a place. */
+  const cueFollows = (k: number) => {
+    let key = "";
+    for (let n = 1; n <= 3 && k + n < toks.length; n++) {
+      key = n === 1 ? toks[k + 1].key : `${key} ${toks[k + n].key}`;
+      for (const r of PLACE_CUE_ROLES) if (isCue(lex, r, key)) return true;
+    }
+    return false;
+  };
   /** An uncommon word that is no place and no cue: in all-capitals text, likely a name's part. */
   const nameLike = (k: number) =>
     k >= 0 &&
@@ -930,19 +946,7 @@ export function annotatePlaces(
     }
     const nextCap = spaced(c.last, c.last + 1) && isCap(c.last + 1);
     // "Abu al-Duhur Military Airbase": a cue of one word or of two or three
-    const after = [1, 2, 3]
-      .filter((n) => c.last + n < toks.length)
-      .map((n) =>
-        toks
-          .slice(c.last + 1, c.last + 1 + n)
-          .map((t) => t.key)
-          .join(" "),
-      );
-    const nextIsCue =
-      nextCap &&
-      (["admin-suffix", "area-noun", "subplace-noun", "settlement-noun"] as CueRole[]).some((r) =>
-        after.some((k) => isCue(lex, r, k)),
-      );
+    const nextIsCue = nextCap && cueFollows(c.last);
     // "al-Quds Brigade", "Turkestan Party": a place named in an armed group's name says
     // nothing of where
     if (nextCap && c.mode !== "upper" && isCue(lex, "group-noun", toks[c.last + 1].key)) {
@@ -1200,14 +1204,22 @@ export function annotatePlaces(
   const namedPlaces = new Set<string>();
   const ownCountries = new Map<Candidate, Set<string>>();
   // "pro-Turkey factions", "Turkey-backed forces", "Ankara-loyal factions" say whose, like a demonym
-  const isModifier = (c: Candidate) =>
-    MODIFIER_AFTER.test(text.slice(toks[c.last].end, toks[c.last].end + 20)) ||
-    // "the US Forces", "Russian warplanes": a country before its forces says whose
-    (c.entries.every((e) => e.kind === "country") &&
-      FORCES_AFTER.test(text.slice(toks[c.last].end, toks[c.last].end + 20))) ||
-    /\b(?:pro|anti)[-‐]$/i.test(
-      text.slice(Math.max(0, toks[c.first].start - 5), toks[c.first].start),
-    );
+  const modifiers = new Map<Candidate, boolean>();
+  const isModifier = (c: Candidate) => {
+    let m = modifiers.get(c);
+    if (m === undefined) {
+      const after = text.slice(toks[c.last].end, toks[c.last].end + 20);
+      m =
+        MODIFIER_AFTER.test(after) ||
+        // "the US Forces": a country before its forces says whose
+        (c.entries.every((e) => e.kind === "country") && FORCES_AFTER.test(after)) ||
+        /\b(?:pro|anti)[-‐]$/i.test(
+          text.slice(Math.max(0, toks[c.first].start - 5), toks[c.first].start),
+        );
+      modifiers.set(c, m);
+    }
+    return m;
+  };
   for (const c of kept) {
     if (c.needsCountry) continue;
     const own = new Set<string>();
