@@ -162,15 +162,19 @@ function buildOne(
     a1 && a2 && (a1.actor.inter === 1 || a1.actor.inter === 8) && a2.actor.iso !== a1.actor.iso
       ? a2.actor.iso
       : null;
+  // Civilians named by nationality are often foreigners where it happened ("the murder of two
+  // American citizens" in a Bolivian police report): the country the report names comes first.
+  const victims = a2?.actor.inter === 7 ? a2.actor.iso : null;
   const countryIso =
     pick?.place.iso ??
     iso ??
     b.documentCountry ??
     abroad ??
     a1?.actor.iso ??
-    a2?.actor.iso ??
+    (victims ? null : a2?.actor.iso) ??
     b.namedCountry ??
     b.actorCountry ??
+    victims ??
     null;
   let place: Place | null = pick?.place ?? null;
   let precision: 1 | 2 | 3 | null = pick?.precision ?? null;

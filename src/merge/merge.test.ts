@@ -217,3 +217,13 @@ test("'the clandestine group' is the one armed group the report names", () => {
   ).events;
   assert.equal(events.find((e) => e.location === "Rionegro")?.actor1, "The Extraditables");
 });
+
+test("civilians named by nationality do not place the event in their country", () => {
+  const [e] = extract(
+    "Gunmen murdered two American citizens on Sunday. Police in Bolivia said they had no suspects.",
+  ).events;
+  assert.equal(e.iso, "BO", e.notes);
+  assert.equal(e.actor2, "Civilians (United States)");
+  // with no other country named, theirs is the last resort
+  assert.equal(extract("Gunmen murdered two American citizens on Sunday.").events[0]?.iso, "US");
+});
