@@ -34,7 +34,7 @@ const AUX =
  * the dead (TOLL_OF_DEAD), and a count over a period ("since the start", "in 13 days") is a tally.
  */
 const TOLL_TO =
-  /\b(?:rises?|rose|risen|raises?|raising|raised|increases?|increasing|increased|climbs?|climbed|reach(?:es|ed)?|jumps?|jumped)\s+(?:(?:the|their|its)\s+(?:[\p{L}'’-]+\s+){0,6}?)?to\s+(?:(?:at\s+least|about|around|nearly|some|more\s+than)\s+)?$/iu;
+  /\b(?:rises?|rose|risen|raises?|raising|raised|increases?|increasing|increased|climbs?|climbed|reach(?:es|ed)?|jumps?|jumped)\s+(?:(?:(?:the|their|its)\s+)?(?:[\p{L}'’-]+\s+){0,14}?)?to\s+(?:(?:at\s+least|about|around|nearly|some|more\s+than)\s+)?$/iu;
 const TOLL_OF_DEAD =
   /\bdeath\s+toll\b|\bnumber\s+of\s+(?:the\s+)?(?:casualties|martyrs|dead|deaths|fatalities|victims|(?:those|people|persons|fighters|members|civilians)\s+(?:who\s+(?:were\s+killed|died)|killed))|\b(?:more|human)\s+(?:casualties|martyrs|losses|deaths)\b/iu;
 const TOLL_OVER_PERIOD =
@@ -265,6 +265,16 @@ export function extractCasualties(
     if (PARTITIVE.test(after)) continue;
     const npAfter = NP_AFTER.exec(after);
     const verbBefore = VERB_BEFORE.exec(before);
+    // "raises the death toll ... to 33 killed": a revision, whatever noun the count takes
+    if (
+      TOLL_TO.test(before) &&
+      TOLL_OF_DEAD.test(s) &&
+      !TOLL_OVER_PERIOD.test(after) &&
+      !(npAfter && IS_HURT_WORD.test(npAfter[2]))
+    ) {
+      claim("fatalities", n, n.value, true);
+      continue;
+    }
     if (npAfter) {
       const word = npAfter[2].toLowerCase();
       const rest = after.slice(npAfter[0].length);
@@ -300,10 +310,6 @@ export function extractCasualties(
     // "2 “decapitated” bodies found", "the bodies of 3 men": the dead are counted by their bodies
     if (BODIES_AFTER.test(after)) {
       claim("fatalities", n, n.value);
-      continue;
-    }
-    if (TOLL_TO.test(before) && TOLL_OF_DEAD.test(s) && !TOLL_OVER_PERIOD.test(after)) {
-      claim("fatalities", n, n.value, true);
       continue;
     }
     // "threatened to kill 10 judges", "will kill 5 hostages": a count of the threatened, not of the dead

@@ -142,6 +142,29 @@ test("casualties: a revised toll is a count of the dead, a count over a period i
   assert.deepEqual(casualties("Fuel prices rise to 40 cents"), []);
 });
 
+test("casualties: a toll raised far from its verb, or to a count with a noun, is a revision", () => {
+  const revised = (text: string) =>
+    extractCasualties(sentence(text), annotateNumbers(text), null).claims.map((c) => [
+      c.field,
+      c.value,
+      c.revised ?? false,
+    ]);
+  assert.deepEqual(
+    revised(
+      "Police spokesman raises death toll in suicide bombing at Sunni mosque in western Ghor province to 33 killed",
+    ),
+    [["fatalities", 33, true]],
+  );
+  assert.deepEqual(
+    revised("More casualties raise the number of those who were killed in the massacre to 6"),
+    [["fatalities", 6, true]],
+  );
+  // the wounded raised are no revision of the dead
+  assert.deepEqual(revised("The shelling raised the toll to 12 wounded"), [
+    ["injuries", 12, false],
+  ]);
+});
+
 test("casualties: finds nothing in figures that count no one", () => {
   assert.deepEqual(casualties("The army deployed 300 troops and 40 vehicles."), []);
   assert.deepEqual(

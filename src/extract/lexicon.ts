@@ -74,6 +74,8 @@ export interface ExtractionLexicon {
   laborContext: RegExp;
   /** sub-event type → the sub-event types that win over it when both are told (subtype-precedence.tsv). */
   beatenBy: Map<string, Set<string>>;
+  /** Pairs of sub-event types that may tell one act, the closer one first ("Suicide bomb|Remote explosive/landmine/IED"). */
+  refinements: Set<string>;
   rules: TriggerRule[];
   /**
    * The trigger patterns as alternations, one capture group per rule, in table order, cut into
@@ -83,6 +85,11 @@ export interface ExtractionLexicon {
   weaponCues: WeaponCue[];
   modality: ModalityCue[];
   blockers: Blocker[];
+}
+
+/** True when one of two sub-event types is a closer telling of the other's act (a suicide bombing is a bombing). */
+export function isRefinement(lex: ExtractionLexicon, a: string, b: string): boolean {
+  return lex.refinements.has(`${a}|${b}`) || lex.refinements.has(`${b}|${a}`);
 }
 
 /** True when `sub` loses to one of `others` (a chemical shelling is a Chemical weapon). */
@@ -170,8 +177,10 @@ export function loadExtractionLexicon(): ExtractionLexicon {
     reason: r.reason,
   }));
   const beatenBy = new Map<string, Set<string>>();
+  const refinements = new Set<string>();
   for (const r of readTable("events/subtype-precedence.tsv")) {
     beatenBy.set(r.loser, (beatenBy.get(r.loser) ?? new Set()).add(r.winner));
+    if (r.refines === "yes") refinements.add(`${r.winner}|${r.loser}`);
   }
   const laborContext = caseRegExp(
     readTable("events/labor-context.tsv")
@@ -179,5 +188,14 @@ export function loadExtractionLexicon(): ExtractionLexicon {
       .join("|"),
     "u",
   );
-  return { rules, triggerParts, weaponCues, modality, blockers, beatenBy, laborContext };
+  return {
+    rules,
+    triggerParts,
+    weaponCues,
+    modality,
+    blockers,
+    beatenBy,
+    refinements,
+    laborContext,
+  };
 }

@@ -31,11 +31,18 @@ export interface EventGroup {
   precedes: EventGroup[];
 }
 
-export function mergeMentions(ctx: DocumentContext, mentions: Mention[]): EventGroup[] {
+/** Whether two sub-event types may tell one act: one is a closer telling of the other. */
+export type SameAct = (a: string, b: string) => boolean;
+
+export function mergeMentions(
+  ctx: DocumentContext,
+  mentions: Mention[],
+  sameAct: SameAct = () => false,
+): EventGroup[] {
   const groups: EventGroup[] = [];
   for (const m of mentions) {
     // a day's summary is kept apart: its toll is no one act's, and no act joins it
-    const target = m.summary ? null : bestGroup(groups, m);
+    const target = m.summary ? null : bestGroup(groups, m, sameAct);
     if (target) {
       target.mentions.push(m);
       const prev = groups[groups.length - 1];
@@ -66,12 +73,12 @@ export function mergeMentions(ctx: DocumentContext, mentions: Mention[]): EventG
   return groups;
 }
 
-function bestGroup(groups: EventGroup[], m: Mention): EventGroup | null {
+function bestGroup(groups: EventGroup[], m: Mention, sameAct: SameAct): EventGroup | null {
   let best: EventGroup | null = null;
   let bestScore = Number.NEGATIVE_INFINITY;
   const floating = !m.places.length && !m.date;
   groups.forEach((g, rank) => {
-    if (!compatible(g, m)) return;
+    if (!compatible(g, m, sameAct)) return;
     let score = rank * 0.1; // later groups are nearer in the text
     if (headWord(m) && g.mentions.some((x) => headWord(x) === headWord(m))) score += 1;
     // "the strikes" points back to strikes told in the plural.
@@ -108,7 +115,7 @@ function bestGroup(groups: EventGroup[], m: Mention): EventGroup | null {
 const DEMONSTRATION_TYPES = new Set(["Protests", "Riots"]);
 const CLASH_WORDS = /\b(?:clash(?:ed|es)?|skirmish(?:es)?|scuffles?|fighting|fought)\b/i;
 
-function compatible(g: EventGroup, m: Mention): boolean {
+function compatible(g: EventGroup, m: Mention, sameAct: SameAct): boolean {
   if (g.mentions.some((x) => x.summary)) return false;
   const first = g.mentions.find((x) => !x.generic) ?? g.mentions[0];
   // A demonstration told as peaceful in one sentence and violent in the next is one event; the
@@ -149,7 +156,8 @@ function compatible(g: EventGroup, m: Mention): boolean {
     !m.generic &&
     !first.generic &&
     first.sub_event_type !== m.sub_event_type &&
-    m.event_type !== "Protests"
+    m.event_type !== "Protests" &&
+    !sameAct(first.sub_event_type, m.sub_event_type)
   ) {
     return false;
   }

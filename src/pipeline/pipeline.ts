@@ -24,7 +24,12 @@ import type {
   Span,
   Tally,
 } from "../core/types.ts";
-import { type ExtractionLexicon, isBeaten, loadExtractionLexicon } from "../extract/lexicon.ts";
+import {
+  type ExtractionLexicon,
+  isBeaten,
+  isRefinement,
+  loadExtractionLexicon,
+} from "../extract/lexicon.ts";
 import { extractMentions } from "../extract/mention-extractor.ts";
 import { extractTallies } from "../extract/tally-extractor.ts";
 import { buildEvents } from "../merge/event-builder.ts";
@@ -148,10 +153,13 @@ export const STAGES: Stage[] = [
   },
   {
     name: "merge",
-    reads: "mentions",
+    reads: "mentions, lexicon",
     writes: "groups",
-    run: (s) => {
-      s.groups = refineDemonstrations(mergeMentions(s.ctx, s.mentions), s.annotations.sentences);
+    run: (s, r) => {
+      s.groups = refineDemonstrations(
+        mergeMentions(s.ctx, s.mentions, (a, b) => isRefinement(r.lexicon, a, b)),
+        s.annotations.sentences,
+      );
     },
   },
   {
