@@ -608,6 +608,11 @@ describe("annotatePlaces: names in brackets and modifiers", () => {
     );
     assert.ok(!found.some((p) => p.place.iso === "LY"), "Al Marj, Libya");
     assert.ok(found.some((p) => p.text === "Damascus"));
+    // a quarter of a city abroad (Salmiyah, Kuwait City) holds no town far from it
+    const daraa = places(
+      "Clashes in Daraa countryside and shells target areas in the countryside of Salmiyah city",
+    );
+    assert.equal(daraa.find((p) => p.text.startsWith("Daraa"))?.place.iso, "SY");
   });
 
   it("takes a district seat by a spelling of its own name over a town with it as an unlike alternate", () => {

@@ -1401,12 +1401,14 @@ export function annotatePlaces(
     c: Candidate,
     e: GazetteerEntry,
     km: number,
+    byTown = false,
   ) => {
     for (const lending of from)
       for (const [lent, by] of lending) {
         if (lent === e.iso) continue;
         for (const [x, id] of by) {
           const at = x !== c && x.entries.find((m) => m.geonameid === id);
+          if (byTown && at && at.fcode === "PPLX") continue;
           if (at && distanceKm(at.lat, at.lon, e.lat, e.lon) > km) return true;
         }
       }
@@ -1415,11 +1417,13 @@ export function annotatePlaces(
   const lentFarAbroad = (c: Candidate, e: GazetteerEntry) =>
     lentAbroadBeyond([lenders, soleLenders], c, e, NEARBY_KM);
   /**
-   * Whether a big town the text names for sure puts it far from e, in another country:
-   * "the Eastern Ghouta of Damascus ... Al-Marj front" is not Al Marj in Libya.
+   * Whether a big town the text names for sure puts it far from e, in another country: "the
+   * Eastern Ghouta of Damascus ... Al-Marj front" is not Al Marj in Libya. A quarter of a city
+   * (GeoNames' PPLX: "Salmiyah" in Kuwait City, a spelling of Syria's Salamiyah too) is no town
+   * that sets the text's country.
    */
   const heldFarAbroad = (c: Candidate, e: GazetteerEntry) =>
-    lentAbroadBeyond([lenders], c, e, FAR_FOREIGN_KM);
+    lentAbroadBeyond([lenders], c, e, FAR_FOREIGN_KM, true);
 
   interface Resolution {
     entry: GazetteerEntry;
