@@ -621,4 +621,19 @@ describe("annotatePlaces: names in brackets and modifiers", () => {
     );
     assert.equal(found.find((p) => p.text.startsWith("Ras Al-Ain"))?.place.iso, "SY");
   });
+
+  it("reads an article-joined word after a town as the rest of its name ('Daraa al-Balad')", () => {
+    const found = places("An attack by the factions in Daraa al-Balad killed 23 people");
+    assert.deepEqual(
+      found.map((p) => [p.text, p.place.iso]),
+      [["Daraa", "SY"]],
+    );
+  });
+
+  it("reads a country's former name as the country, and a division of that name by its suffix", () => {
+    assert.equal(places("Zaire clashes kill thousands")[0]?.place.iso, "CD");
+    const angola = places("Rebels attacked a village in Zaire province, northern Angola");
+    assert.equal(angola[0]?.kind, "admin1");
+    assert.equal(angola[0]?.place.iso, "AO");
+  });
 });

@@ -1068,13 +1068,26 @@ export function annotatePlaces(
       // the previous word, looking past a hyphened article ("Saber al-Saedi") and name
       // particles ("Chateau de la Riviere", "María del Carmen")
       let p = c.first - 1;
+      let hyphenedArticle = false;
       if (
         p >= 0 &&
         ARTICLES.has(toks[p].key) &&
         toks[p].shape === "lower" &&
         joinable(p, c.first)
       ) {
+        hyphenedArticle = /^[-‐]$/.test(text.slice(toks[p].end, toks[c.first].start));
         p--;
+      } else
+        hyphenedArticle =
+          c.last > c.first &&
+          ARTICLES.has(toks[c.first].key) &&
+          toks[c.first].shape === "lower" &&
+          /^[-‐]$/.test(text.slice(toks[c.first].end, toks[c.first + 1].start));
+      // "Daraa al-Balad": an article-joined word right after a town's name continues it (the
+      // old town of Daraa), it is no other town of its own
+      if (hyphenedArticle && !wellKnown && p >= 0 && spaced(p, p + 1) && placeEnds.has(p)) {
+        drop("continues the name of the place before it");
+        continue;
       }
       let q = p;
       while (q >= 0 && toks[q].shape === "lower" && PARTICLES.has(toks[q].key) && spaced(q, q + 1))
