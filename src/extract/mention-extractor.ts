@@ -94,6 +94,12 @@ const SAID_AT_BEFORE =
  */
 const TELLER_AT_AFTER =
   /^\s*,?\s*(?:have\s+|has\s+|had\s+)?(?:accused|said|say|says|denounced|claimed|condemned|told|reported|stated|announced|blamed|alleged)\b/i;
+/**
+ * Where the victim came from: "a displaced person from Homs province ... in Jarabulus". Set
+ * aside when the act has another place.
+ */
+const ORIGIN_BEFORE =
+  /\b(?:persons?|people|m[ae]n|wom[ae]n|child(?:ren)?|boys?|girls?|youths?|teens?|teenagers?|civilians?|displaced|refugees?|residents?|natives?|famil(?:y|ies)|citizens?|fighters?|workers?|students?|farmers?|shepherds?)\s+(?:originally\s+)?(?:from|of)\s+(?:the\s+)?(?:(?:northern|southern|eastern|western|central|rural)\s+)?$/iu;
 /** Where a gathering is held: "the meeting scheduled between the government and the FMLN in Caracas". */
 const GATHERING_AT_BEFORE =
   /\b(?:summit|talks|meeting|dialogue|negotiations|conference|session)\s+(?:\S+\s+){0,9}?(?:in|at)\s+(?:the\s+)?(?:[\p{L}'’-]+\s+){0,2}$/iu;
@@ -688,7 +694,8 @@ function selectPlaces(
   places: PlaceMention[],
   actors: ActorMention[],
 ): PlaceMention[] {
-  const out: PlaceMention[] = [];
+  let out: PlaceMention[] = [];
+  const origins = new Set<PlaceMention>();
   // Places of another clause ("..., as talks on the US presence in Iraq are imminent") are not this event's.
   const cStart = clauseStart(sentence, hit.start);
   const cEnd = clauseEnd(sentence, hit.end);
@@ -782,8 +789,12 @@ function selectPlaces(
         continue;
     }
     const precision = PART_OF_BEFORE.test(before) && p.precision === 1 ? 2 : p.precision;
-    out.push(precision === p.precision ? p : { ...p, precision });
+    const kept = precision === p.precision ? p : { ...p, precision };
+    out.push(kept);
+    if (ORIGIN_BEFORE.test(before)) origins.add(kept);
   }
+  // where the victim came from counts only when the sentence says nowhere else
+  if (origins.size && out.some((p) => !origins.has(p))) out = out.filter((p) => !origins.has(p));
   // Places in the trigger's own clause come first; a sentence naming many keeps those nearest.
   // A place before "and" + the trigger ("return to Jarabulus and airstrikes target areas in
   // Aleppo") is the other clause's: the trigger's own place after it comes first.

@@ -303,3 +303,13 @@ test("the hurt listed with the dead open no other clause: 'leave casualties and 
     ["Al Mayādīn"],
   );
 });
+
+test("where the victim came from is where only when the act has no other place", () => {
+  assert.equal(
+    one(
+      "The killing of a displaced person from Homs province under torture by the police in Jarabulus ignites anger",
+    ).location,
+    "Jarābulus",
+  );
+  assert.equal(one("Gunmen killed two farmers from Idlib on Monday").location, "Idlib");
+});
