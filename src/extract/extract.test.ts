@@ -1351,3 +1351,11 @@ test("'human losses in' a place, as monitors write deaths without the act, is an
   assert.equal(e.iso, "SY");
   assert.ok(e.confidence >= 0.35, String(e.confidence));
 });
+
+test("roles: a party in a new clause after a comma and a pronoun is no party of the act", () => {
+  const [e] = events(
+    "Gunmen killed six priests in San Salvador, it will be the first time that this is due to the pressure of countries like Spain.",
+  );
+  assert.equal(e.actor2, null, e.notes);
+  assert.equal(e.iso, "SV");
+});

@@ -11,11 +11,12 @@ const NOUN_CUE_WORDS = 8;
 const AFTER_WORDS = 5;
 
 /**
- * Clause starts: a semicolon or colon, or a comma before a new clause's opening word. "while
- * trying to raid", "while on patrol" goes on with the same act: no new clause.
+ * Clause starts: a semicolon or colon, or a comma before a new clause's opening word or its
+ * pronoun subject ("..., it will be the first time"). "while trying to raid", "while on patrol"
+ * goes on with the same act: no new clause.
  */
 const CLAUSE_BREAK =
-  /[;:]\s*|,\s+(?=(?:but|while(?!\s+(?:\w+ing|on|in)\b)|whereas|although|though|as(?!\s+well\s+as)|and\s+(?:the|a|an|it|they|he|she)|which|who|after|before|when|since|because)\b)|\s+(?:but|while(?!\s+(?:\w+ing|on|in)\b)|whereas|although)\s+/giu;
+  /[;:]\s*|,\s+(?=(?:but|while(?!\s+(?:\w+ing|on|in)\b)|whereas|although|though|as(?!\s+well\s+as)|and\s+(?:the|a|an|it|they|he|she)|which|who|after|before|when|since|because|(?:it|they|he|she|we|this|there)\s+(?:will|would|is|was|are|were|has|have|had|may|might|could|can)\b)\b)|\s+(?:but|while(?!\s+(?:\w+ing|on|in)\b)|whereas|although)\s+/giu;
 
 export function clauseStart(sentence: Sentence, at: number): number {
   const s = sentence.text;
