@@ -1359,3 +1359,16 @@ test("roles: a party in a new clause after a comma and a pronoun is no party of 
   assert.equal(e.actor2, null, e.notes);
   assert.equal(e.iso, "SV");
 });
+
+test("'the attack' right after an act told as background points back to it, not to news", () => {
+  const text =
+    "The group claimed responsibility for the 2019 bombing of a bar in the capital. One soldier was killed and 20 people were wounded in the attack.";
+  assert.deepEqual(events(text), []);
+  // with a day of its own it is news
+  assert.equal(
+    events(
+      "The group claimed responsibility for the 2019 bombing of a bar in the capital. Gunmen attacked a police post in the capital on Monday, killing one officer.",
+    ).length,
+    1,
+  );
+});

@@ -133,6 +133,8 @@ export function extractMentions(input: MentionInput): Mention[] {
   const { ctx, annotations, lex, tallySpans } = input;
   const text = ctx.doc.text;
   const out: Mention[] = [];
+  /** The last act told as background (history), while no reported act has followed it. */
+  let background: { sentence: number; told: number } | null = null;
   for (const sentence of annotations.sentences) {
     const around = neighbourhood(annotations.sentences, sentence)
       .map((x) => x.text)
@@ -157,6 +159,7 @@ export function extractMentions(input: MentionInput): Mention[] {
       if (m.modality !== "asserted") {
         note(ctx, STAGE, `"${hit.text}" is ${m.modality}: ${m.reason}`);
         held = hit;
+        if (m.modality === "history") background = { sentence: sentence.index, told: out.length };
         continue;
       }
       // "the March bombing of a bar that killed one soldier": the relative clause tells the
@@ -196,16 +199,38 @@ export function extractMentions(input: MentionInput): Mention[] {
             source,
           )
         : casualties;
-      out.push(
-        buildMention(ctx, annotations, lex, sentence, hit, counted, attribution, around, {
-          others,
-          window,
-        }),
+      const mention = buildMention(
+        ctx,
+        annotations,
+        lex,
+        sentence,
+        hit,
+        counted,
+        attribution,
+        around,
+        { others, window },
       );
+      // "claim responsibility for the March attack on the bar. One soldier was killed in the
+      // attack": "the attack" with no place or date of its own is the background act told just before
+      if (
+        background &&
+        background.told === out.length &&
+        sentence.index - background.sentence <= BACKGROUND_REACH &&
+        mention.reference &&
+        !mention.places.length &&
+        !mention.date
+      ) {
+        note(ctx, STAGE, `"${hit.text}" refers to the background act told just before it`);
+        continue;
+      }
+      out.push(mention);
     }
   }
   return out;
 }
+
+/** Sentences after an act told as background within which "the attack" still points back to it. */
+const BACKGROUND_REACH = 1;
 
 /** A count over a period is a tally, not the toll of the event just told. */
 const CUMULATIVE =
