@@ -76,9 +76,12 @@ const POSSESSIVE_LAND_AFTER =
 /** "Libya's Misrata", "north Aleppo's Ghazal": a possessive place before a place is part of its locative phrase. */
 const POSSESSIVE_PLACE_BEFORE =
   /(?:(?:north|south|east|west)(?:ern)?\s+)?(?:\p{Lu}[\p{L}'’-]*\s+){0,2}\p{Lu}[\p{L}'’-]*['’]s?\s+(?:[\p{L}]+-(?:held|controlled|run)\s+)?$/u;
-/** "Afrin city", "Daraa countryside": a noun of place after the name makes it a place where. */
+/**
+ * "Afrin city", "Daraa countryside", "Ras al-Ayn (Sari Kani) city": a noun of place after the
+ * name, or after its other name in brackets, makes it a place where.
+ */
 const PLACE_NOUN_AFTER =
-  /^\s+(?:city|town|village|countryside|province|governorate|area|district|outskirts|suburbs?|camp)\b/i;
+  /^(?:\s+\([^()]{1,40}\))?\s+(?:city|town|village|countryside|province|governorate|area|district|outskirts|suburbs?|camp)\b/i;
 /** Where the wounded were taken: not where it happened ("flown by helicopter to Landstuhl"). */
 const TAKEN_TO_BEFORE =
   /\b(?:evacuated|flown|taken|transferred|airlifted|rushed|moved|sent|returned|treated|hospitali[sz]ed|admitted)\s+(?:\S+\s+){0,6}?(?:to|in|at)\s+(?:the\s+)?(?:[\p{L}'’-]+\s+){0,4}$/iu;

@@ -313,3 +313,10 @@ test("where the victim came from is where only when the act has no other place",
   );
   assert.equal(one("Gunmen killed two farmers from Idlib on Monday").location, "Idlib");
 });
+
+test("a town named with its other name in brackets and 'city' is where", () => {
+  assert.equal(
+    one("Ras al-Ayn (Sari Kani) city under siege… continued shelling by the factions").location,
+    "Ra’s al ‘Ayn",
+  );
+});
