@@ -135,6 +135,18 @@ describe("trailing related-post titles", () => {
     assert.deepEqual(stripTrailingTitles(blocks).kept, blocks);
   });
 
+  it("keeps headlines after a long headline: a list of headlines, not an article's links", () => {
+    const blocks = [
+      "Thirty people died in the fighting on Sunday among them nine soldiers of the army and twenty one residents of the villages",
+      "Shelling resumes on the northern villages as talks stall",
+    ];
+    assert.deepEqual(stripTrailingTitles(blocks).kept, blocks);
+    // after an article's last sentence the same line is a related post's title
+    assert.deepEqual(stripTrailingTitles(["The report ends here.", blocks[1]]).kept, [
+      "The report ends here.",
+    ]);
+  });
+
   it("keeps a closing paragraph set in capitals, or with a sentence inside it", () => {
     const blocks = [
       "FIRST PARAGRAPH OF THE WIRE REPORT.",

@@ -172,7 +172,8 @@ const INTRODUCES_LIST = /^(?:\S+\s+){5,}.*:$/u;
 /**
  * Drops the run of title-like blocks after the last real paragraph. The first block always
  * stays: a one-paragraph text with no final period is a short report, not a strip of links;
- * and a text of title-like blocks only is a list of headlines, kept whole.
+ * and a text of title-like blocks only, or whose last other block has no final period, is a
+ * list of headlines, kept whole.
  * A run the text itself introduces with a colon is a list that belongs to the article.
  * `isTitle` judges one block; HTML passes a stricter test that also asks for links.
  */
@@ -186,6 +187,9 @@ export function stripTrailingTitles(
   // reports' titles): nothing in it trails an article.
   if (end === 1 && blocks.length > 1 && isTitle(blocks[0], 0)) end = blocks.length;
   if (end < blocks.length && INTRODUCES_LIST.test(blocks[end - 1])) end = blocks.length;
+  // An article's last paragraph ends like a sentence; a long line without a period is a headline
+  // itself ("64 persons were killed yesterday including ..."), and those after it are its list
+  if (end < blocks.length && !SENTENCE_END.test(blocks[end - 1])) end = blocks.length;
   const dropped = blocks.slice(end).map((text) => ({
     text,
     reason: "related-post titles: title-like line after the last paragraph",
