@@ -610,7 +610,7 @@ describe("annotatePlaces: names in brackets and modifiers", () => {
     assert.ok(found.some((p) => p.text === "Damascus"));
     // a quarter of a city abroad (Salmiyah, Kuwait City) holds no town far from it
     const daraa = places(
-      "Clashes in Daraa countryside and shells target areas in the countryside of Salmiyah city",
+      "Fighting in Daraa countryside while rockets hit farms near Salmiyah city",
     );
     assert.equal(daraa.find((p) => p.text.startsWith("Daraa"))?.place.iso, "SY");
   });
@@ -623,7 +623,7 @@ describe("annotatePlaces: names in brackets and modifiers", () => {
   });
 
   it("reads an article-joined word after a town as the rest of its name ('Daraa al-Balad')", () => {
-    const found = places("An attack by the factions in Daraa al-Balad killed 23 people");
+    const found = places("Gunmen opened fire in Daraa al-Balad on Friday");
     assert.deepEqual(
       found.map((p) => [p.text, p.place.iso]),
       [["Daraa", "SY"]],
@@ -631,7 +631,10 @@ describe("annotatePlaces: names in brackets and modifiers", () => {
   });
 
   it("reads a country's former name as the country, and a division of that name by its suffix", () => {
-    assert.equal(places("Zaire clashes kill thousands")[0]?.place.iso, "CD");
+    assert.equal(
+      places("Fighting in eastern Zaire drives thousands from their homes")[0]?.place.iso,
+      "CD",
+    );
     const angola = places("Rebels attacked a village in Zaire province, northern Angola");
     assert.equal(angola[0]?.kind, "admin1");
     assert.equal(angola[0]?.place.iso, "AO");
