@@ -639,4 +639,18 @@ describe("annotatePlaces: names in brackets and modifiers", () => {
     assert.equal(angola[0]?.kind, "admin1");
     assert.equal(angola[0]?.place.iso, "AO");
   });
+
+  it("reads regions with no division of their own as their country or the division holding them", () => {
+    const first = (text: string) => places(text)[0];
+    assert.deepEqual(
+      [
+        first("Fighting in Darfur killed 12 on Monday")?.place.iso,
+        first("Fighting in Darfur killed 12 on Monday")?.kind,
+      ],
+      ["SD", "country"],
+    );
+    assert.equal(first("Shelling in Donbas kills two")?.place.iso, "UA");
+    assert.equal(first("Militants attacked a checkpoint in Sinai")?.place.name, "North Sinai");
+    assert.equal(first("Soldiers clash with gunmen in Maguindanao")?.place.iso, "PH");
+  });
 });
