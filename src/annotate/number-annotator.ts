@@ -49,9 +49,9 @@ const QUALIFIER_RE = new RegExp(
   "i",
 );
 
-/** Vague words count only before a countable noun: "several people", not "several times". */
+/** Vague words count only before a countable noun or a verb of dying: "several people", "dozens die", not "several times". */
 const VAGUE_NEEDS_NOUN =
-  /^\s+(?:of\s+(?:the\s+)?)?(?:[\p{L}-]+\s+){0,2}?(?:people|persons|civilians|soldiers|troops|members|fighters|militants|protesters|demonstrators|students|workers|police(?:men)?|officers|rebels|insurgents|children|women|men|others|attacks|strikes|bodies|casualties|killed|dead|wounded|injured|villagers|residents|houses|homes|vehicles|targets|rockets|missiles|gunmen|guerrillas|terrorists)\b/iu;
+  /^\s+(?:of\s+(?:the\s+)?)?(?:[\p{L}-]+\s+){0,2}?(?:people|persons|civilians|soldiers|troops|members|fighters|militants|protesters|demonstrators|students|workers|police(?:men)?|officers|rebels|insurgents|children|women|men|others|attacks|strikes|bodies|casualties|killed|dead|died|die|dies|perished|wounded|injured|villagers|residents|houses|homes|vehicles|targets|rockets|missiles|gunmen|guerrillas|terrorists)\b/iu;
 
 export function annotateNumbers(text: string, exclude: Span[] = []): NumberMention[] {
   const out: NumberMention[] = [];

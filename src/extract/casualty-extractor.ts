@@ -100,7 +100,7 @@ const ROLE =
   "commander|leader|member|official|officer|soldier|policeman|citizen|person|youth|teen|teenager|youngster|protester|demonstrator|villager|resident|shepherd|gunman|separatist|elder|suspect|insurgent|rebel|terrorist|inspector|sergeant|captain|lieutenant|colonel|corporal|agent|guard|driver|pilot|journalist|civilian|man|woman|child|boy|girl|fighter|militant|judge|mayor|activist|chief|general|governor|minister|priest|candidate|senator|deputy|councilman|councillor|director|president|prosecutor|attorney|businessman|lawyer|teacher|student|farmer|unionist|politician|trader|doctor|nurse|diplomat|ambassador|cleric|imam|bishop|secretary|spokesman|editor|reporter|photographer|worker|engineer|peasant|labou?rer|comrade";
 const ONE_ROLE = new RegExp(`\\b(?:${ROLE})\\b`, "iu");
 const ONE_VICTIM = new RegExp(
-  `\\b(?:killed|killing|kills?|ston(?:e|es|ed|ing)|slaughter(?:s|ed|ing)?|execut(?:e|es|ing)|tortured\\s+to\\s+death|(?:body|corpse)\\s+of|eliminated|assassinated|assassinating|shot\\s+dead|guns?\\s+down|gunned\\s+down|executed|murdered|murdering|(?:murder|assassination|killing|slaying)\\s+of)\\s+(?:an?|one|the)?\\s*((?:former\\s+|ex-)?(?:[\\p{L}'’-]+,?\\s+){0,4}?(?:${ROLE}))\\b`,
+  `\\b(?:killed|killing|kills?|ston(?:e|es|ed|ing)|slaughter(?:s|ed|ing)?|execut(?:e|es|ing)|tortured\\s+to\\s+death|(?:body|corpse)\\s+of|eliminated|assassinated|assassinating|shot\\s+dead|guns?\\s+down|gunned\\s+down|executed|murdered|murdering|(?:murder|assassination|killing|slaying|execution|stoning)\\s+of)\\s+(?:an?|one|the)?\\s*((?:former\\s+|ex-)?(?:[\\p{L}'’-]+,?\\s+){0,4}?(?:${ROLE}))\\b`,
   "iu",
 );
 /**
@@ -119,9 +119,11 @@ const ONE_NATIONAL_DIED = caseRegExp(
 /**
  * "Inspector Eulogio Flores died in the explosion": one person named by role, then died. Not
  * "another man died": someone told apart from those before, whose event this sentence may not be.
+ * Before "died", the role may name its unit at length ("the Chief of Staff of a regime forces'
+ * regiment died"); before "killed" that would take a killer for the victim.
  */
 const ONE_DIED = new RegExp(
-  `\\b(?<!another\\s)(?:an?\\s+|the\\s+|one\\s+)?((?:${ROLE})),?\\s+(?:[\\p{L}'’.,-]+\\s+){0,3}?(?:died|killed(?!\\s+(?:\\d|an?\\b|the\\b|two|three|four|five|six|seven|eight|nine|ten|dozens|scores|hundreds|several|many))|(?:was|has\\s+been|had\\s+been)\\s+(?:killed|shot\\s+dead|murdered|assassinated)|(?:was\\s+)?tortured\\s+to\\s+death)\\b`,
+  `\\b(?<!another\\s)(?:an?\\s+|the\\s+|one\\s+)?((?:${ROLE}))(?:\\s+of(?:\\s+[\\p{L}\\d'’.-]+){1,6}?(?=\\s+died\\b))?,?\\s+(?:[\\p{L}'’.,-]+\\s+){0,3}?(?:died|killed(?!\\s+(?:\\d|an?\\b|the\\b|two|three|four|five|six|seven|eight|nine|ten|dozens|scores|hundreds|several|many))|(?:was|has\\s+been|had\\s+been)\\s+(?:killed|shot\\s+dead|murdered|assassinated)|(?:was\\s+)?tortured\\s+to\\s+death)\\b`,
   "iu",
 );
 /** "the murders of A, B and C": plural killings followed by their victims, up to a clause's end. */

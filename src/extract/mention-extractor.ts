@@ -57,7 +57,9 @@ const UNOPPOSED =
   /\b(?:without\s+(?:any\s+|a\s+)?(?:resistance|fight|fighting|a\s+shot\s+(?:being\s+)?fired|clashes)|unopposed|no\s+resistance|(?:not|n't|never)\s+(?:\w+\s+)?encounter\w*\s+(?:any\s+)?resistance|(?:after|following)\s+(?:\w+\s+){0,4}(?:withdrew|withdrawal|pulled\s+out|retreated|left))\b/i;
 /** How far outside its clause a date still dates a trigger: 60 characters, about ten words. */
 const DATE_REACH_CHARS = 60;
-const VERB_HIT = /^(?:\S+ed|shot|struck|hit|fought)\b/i;
+/** A trigger in verb form: past, or a headline's present ("ISIS executes young men"). */
+const VERB_HIT =
+  /^(?:\S+ed|shot|struck|hit|fought|kills|executes|beheads|assassinates|slaughters|massacres|shoots|stabs)\b/i;
 
 /**
  * A place counts as where an event happened only after a locative word ("in", "near", "the
@@ -419,7 +421,13 @@ function groupHits(
   // the act points back; the sentence is about the act
   const dating = (h: TriggerHit) =>
     h.definite && TIME_ANCHOR_BEFORE.test(text.slice(Math.max(0, h.start - 40), h.start));
-  const pointer = hits.find((h) => h.definite && !dating(h));
+  // "ISIS executes young men ... and depicts the execution": a definite noun that names again
+  // the act of a verb before it points back to that verb's act ("killed in the attack" does not)
+  const namesVerbAgain = (h: TriggerHit) =>
+    withSubject !== undefined &&
+    withSubject.start < h.start &&
+    withSubject.text.slice(0, 6).toLowerCase() === h.text.slice(0, 6).toLowerCase();
+  const pointer = hits.find((h) => h.definite && !dating(h) && !namesVerbAgain(h));
   return hits.length ? [pointer ?? withSubject ?? hits.find((h) => !dating(h)) ?? hits[0]] : [];
 }
 
@@ -541,7 +549,7 @@ function buildMention(
     weapon: typed.weapon,
     // "the strike" with no place or date of its own tells again an event already told.
     reference: hit.definite && !places.length && !date,
-    generic: typed.generic,
+    generic: typed.generic && !namedKiller(hit, actor1, roles.rule),
     strength: hit.rule.strength,
     antecedent: ANTECEDENT_BEFORE.test(before),
     summary: !places.length && DAY_SUMMARY.test(sentence.text),
@@ -552,6 +560,27 @@ function buildMention(
     `mention "${hit.text}" → ${typed.sub_event_type}${mention.reference ? " (reference)" : ""} by ${hit.rule.id}/${roles.rule}`,
   );
   return mention;
+}
+
+/** A killing verb in a headline's present ("executes", "behead"): the word alone says what was done. */
+const HEADLINE_KILLING =
+  /^(?:execute|executes|behead|beheads|decapitates|assassinate|assassinates|massacres|slaughters)$/i;
+
+/**
+ * "ISIS executes young men in Albukamal": a named armed group told, in a headline's present, as
+ * the subject of a verb that only names killing types the act itself, whatever the weapon: an
+ * attack, no guess from the parties. Not a past "executed" (old reports tell background killings
+ * so), nor an unnamed party ("gunmen") or a state (whose executions may be judicial).
+ */
+function namedKiller(hit: TriggerHit, actor1: ActorMention | null, rule: string): boolean {
+  return (
+    HEADLINE_KILLING.test(hit.text) &&
+    rule === "roles:subject" &&
+    actor1 !== null &&
+    (actor1.actor.inter === 2 || actor1.actor.inter === 3) &&
+    !actor1.actor.id.startsWith("generic:") &&
+    !actor1.actor.id.startsWith("country:")
+  );
 }
 
 interface Typed {

@@ -105,13 +105,18 @@ export function assignRoles(
   const before = inSentence.filter((a) => a.start < hit.start && a.start >= cStart);
 
   const isVictim = (a: ActorMention) => victimSpans.some((v) => a.start < v.end && a.end > v.start);
-  // "clashes between X and Y": both sides named after the trigger.
-  const between = /^\s+(?:\S+\s+){0,3}?between\s+/i.exec(text.slice(hit.end, hit.end + 60));
+  // "clashes between X and Y": both sides named after the trigger ("violence ... between" holds
+  // the word itself); a headline joins them with a comma ("between Tahrir al-Sham, ISIS").
+  const between = /\bbetween$/i.test(hit.text)
+    ? [""]
+    : /^\s+(?:\S+\s+){0,3}?between\s+/i.exec(text.slice(hit.end, hit.end + 60));
   if (between) {
     const sides = after.filter((a) => a.start >= hit.end + between[0].length);
     if (
       sides.length >= 2 &&
-      /^\s+and\s+(?:the\s+)?$/i.test(text.slice(sides[0].end, sides[1].start))
+      /^\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?$/i.test(
+        text.slice(sides[0].end, sides[1].start),
+      )
     ) {
       return { actor1: sides[0], actor2: sides[1], assoc1: [], assoc2: [], rule: "roles:between" };
     }

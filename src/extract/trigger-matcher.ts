@@ -28,7 +28,7 @@ const INDEFINITE_BEFORE =
 const DETERMINER = /^(?:the|this|that|these|those|its|their|his|her|our|such)$/i;
 /** Triggers in verb form ("struck", "killed") are never a definite noun phrase. */
 const VERB_FORM =
-  /^(?:\S+ed|struck|hit|shot|fought|withdrew|withdrawn|took|taken|fell|overran|overrun|threw|blew|broke|drove|set|stole|stolen|began|held|won|sent|brought|beat|beaten|kills|shoots|executes|abducts|kidnaps|bombards|targets|storms|\S+ing)(?:\s|$)/i;
+  /^(?:\S+ed|struck|hit|shot|fought|withdrew|withdrawn|took|taken|fell|overran|overrun|threw|blew|broke|drove|set|stole|stolen|began|held|won|sent|brought|beat|beaten|kills|shoots|executes|abducts|kidnaps|bombards|targets|storms|stones?|\S+ing)(?:\s|$)/i;
 
 /** "the strike", "this attack", "the recent drone attack", "Iran's attack": walks back over modifiers to a determiner. */
 function isDefinite(before: string, trigger: string): boolean {
