@@ -102,6 +102,7 @@ function inputPaths(): Record<string, string> {
     countryAliases: join(DATA_DIR, "places", "country-aliases.tsv"),
     admin1Aliases: join(DATA_DIR, "places", "admin1-aliases.tsv"),
     admin2Aliases: join(DATA_DIR, "places", "admin2-aliases.tsv"),
+    townAliases: join(DATA_DIR, "places", "town-aliases.tsv"),
     script: fileURLToPath(import.meta.url),
     keys: join(here, "..", "src", "annotate", "places", "place-keys.ts"),
     schema: join(here, "..", "src", "annotate", "places", "gazetteer-schema.ts"),
@@ -179,6 +180,7 @@ export function buildGazetteer(out: string): BuildCounts {
    * named after it ("Douma District", Duma). */
   const townsByName = new Map<string, Seat>();
   const capitals = new Map<string, Seat>();
+  const townAliases = aliasesByCode(inputs.townAliases);
   const text = readFileSync(inputs.cities500, "utf8");
   let places = 0;
   let lineStart = 0;
@@ -206,6 +208,7 @@ export function buildGazetteer(out: string): BuildCounts {
     if (f[3]) {
       for (const alt of f[3].split(",")) if (isUsableAlternate(alt)) forms.push([alt, "alt"]);
     }
+    for (const alias of townAliases.get(f[0]) ?? []) forms.push([alias, "alias"]);
     addNames(id, iso, forms);
 
     const a1 = `${iso}.${admin1}`;

@@ -653,4 +653,8 @@ describe("annotatePlaces: names in brackets and modifiers", () => {
     assert.equal(first("Militants attacked a checkpoint in Sinai")?.place.name, "North Sinai");
     assert.equal(first("Soldiers clash with gunmen in Maguindanao")?.place.iso, "PH");
   });
+
+  it("reads a town under a news spelling of town-aliases.tsv", () => {
+    assert.equal(places("Gunmen killed a trader in Menbej on Sunday")[0]?.place.name, "Manbij");
+  });
 });
