@@ -84,6 +84,9 @@ const POSSESSIVE_PLACE_BEFORE =
  */
 const PLACE_NOUN_AFTER =
   /^(?:\s+\([^()]{1,40}\))?\s+(?:city|town|village|countryside|province|governorate|area|district|outskirts|suburbs?|camp)\b/i;
+/** "Northern Burkina Faso hit by two deadly attacks": what an act befell, told before it, is where. */
+const STRUCK_BY_AFTER =
+  /^\s+(?:(?:is|was|were|has\s+been|have\s+been)\s+)?(?:hit|rocked|struck|shaken|pounded|targeted|attacked|shelled|bombed)\s+by\b/i;
 /** Where the wounded were taken: not where it happened ("flown by helicopter to Landstuhl"). */
 const TAKEN_TO_BEFORE =
   /\b(?:evacuated|flown|taken|transferred|airlifted|rushed|moved|sent|returned|treated|hospitali[sz]ed|admitted)\s+(?:\S+\s+){0,6}?(?:to|in|at)\s+(?:the\s+)?(?:[\p{L}'’-]+\s+){0,4}$/iu;
@@ -829,6 +832,7 @@ function selectPlaces(
       CONTAINER_AFTER_NAME.test(before) ||
       PLACE_NOUN_AFTER.test(after) ||
       POSSESSIVE_LAND_AFTER.test(after) ||
+      STRUCK_BY_AFTER.test(after) ||
       // "Mogadishu explosions", "Donetsk shelling": a town before the trigger names where; not
       // "the Jordan attack", which names an event told before
       (p.kind === "city" &&

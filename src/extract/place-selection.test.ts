@@ -320,3 +320,13 @@ test("a town named with its other name in brackets and 'city' is where", () => {
     "Ra’s al ‘Ayn",
   );
 });
+
+test("what an act befell, told before it ('Borno State hit by attacks'), is where", () => {
+  const { mentions } = testPipeline("broad").explain(
+    textDocument("Borno State hit by two new attacks on army posts"),
+  );
+  assert.deepEqual(
+    mentions.flatMap((m) => m.places.map((p) => p.place.name)),
+    ["Borno State"],
+  );
+});

@@ -657,4 +657,10 @@ describe("annotatePlaces: names in brackets and modifiers", () => {
   it("reads a town under a news spelling of town-aliases.tsv", () => {
     assert.equal(places("Gunmen killed a trader in Menbej on Sunday")[0]?.place.name, "Manbij");
   });
+
+  it("reads a division before its own police or government as the division, not a longer name", () => {
+    const found = places("Imo Police arrest four suspects after a raid on a hideout");
+    assert.equal(found[0]?.place.iso, "NG");
+    assert.equal(found[0]?.kind, "admin1");
+  });
 });

@@ -50,6 +50,9 @@ const FAR_FOREIGN_KM = 500;
 /** After a country's name, its state's forces or envoys: whose, not where ("US forces"). */
 const FORCES_AFTER =
   /^\s+(?:forces|troops|army|military|soldiers|navy|marines|officials?|embassy|ambassador|envoy)\b/i;
+/** After a division's name, its own bodies: "Imo Police", "Borno State Government" ends the name. */
+const DIVISION_BODY_AFTER =
+  /^\s+(?:State\s+)?(?:Police|Government|Governor|Assembly|Command|Emergency)\b/;
 /** After a name, words that call it a settlement ("Shaddadi city", "Tasil town"). */
 const SETTLEMENT_AFTER = /^\s+(?:city|town|village|countryside)\b/i;
 /** Cues after a name that make it a place ("Tasil town", "Abu al-Duhur Military Airbase"). */
@@ -1121,7 +1124,13 @@ export function annotatePlaces(
           continue;
         }
       }
-      c.nameFollowed = nextCap && !nextIsCue;
+      c.nameFollowed =
+        nextCap &&
+        !nextIsCue &&
+        !(
+          c.entries.some((e) => e.kind === "admin1" || e.kind === "admin2") &&
+          DIVISION_BODY_AFTER.test(text.slice(toks[c.last].end, toks[c.last].end + 30))
+        );
       // "Khan al-Sabil", "Tal al-Abyad": a word continued by a hyphened Arabic article and a
       // capitalized word is part of a longer name the gazetteer lacks
       if (arabicNameFollows(c.last) && !wellKnown) {
