@@ -100,6 +100,18 @@ describe("UCDP: comparing", () => {
     assert.deepEqual(ucdpCountryNames("Syria"), ["Syria"]);
   });
 
+  it("counts a top event in Palestine for UCDP's Israel and one in Kosovo for its Serbia", () => {
+    const iso = (c: string) =>
+      ({ Israel: "IL", "Serbia (Yugoslavia)": "RS", Syria: "SY" })[c] ?? null;
+    const at = (country: string) => event({ iso: country, confidence: 0.9 });
+    assert.equal(scoreRow(row({ country: "Israel" }), { events: [at("PS")] }, iso).country, true);
+    assert.equal(
+      scoreRow(row({ country: "Serbia (Yugoslavia)" }), { events: [at("XK")] }, iso).country,
+      true,
+    );
+    assert.equal(scoreRow(row({ country: "Syria" }), { events: [at("XK")] }, iso).country, false);
+  });
+
   it("scores the top event's country, distance, admin1 and count; no event is a miss", () => {
     const iso = (c: string) => (c === "Syria" ? "SY" : null);
     const near = event({

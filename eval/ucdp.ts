@@ -10,7 +10,7 @@
 //
 // The measures, as issue 4 and UCDP-README define them:
 //   - country: every row; the top event's (highest confidence) country against `country`.
-//     A row with no event is a miss. UCDP's "Israel" also takes Palestine (UCDP_ALSO).
+//     A row with no event is a miss. UCDP's "Israel" also takes Palestine, its "Serbia" Kosovo (UCDP_ALSO).
 //   - place: rows with where_prec 1-2 whose gold place name (`where_coordinates` up to the
 //     first comma or parenthesis, a trailing "town", "village", ... dropped) appears in the
 //     headline, both folded (case, diacritics, punctuation). Distance from UCDP's point to the
@@ -314,9 +314,10 @@ function kmTo(row: UcdpRow, e: SitrepEvent | null): number | null {
 
 /**
  * Countries UCDP codes under another's name: its events in Gaza and the West Bank are Israel's
- * (the state in the conflict), where ACLED and GeoNames say Palestine.
+ * (the state in the conflict), where ACLED and GeoNames say Palestine; its events of the 1998-99
+ * Kosovo war are Serbia's (Yugoslavia's), where GeoNames says Kosovo.
  */
-export const UCDP_ALSO: Record<string, string[]> = { IL: ["PS"] };
+export const UCDP_ALSO: Record<string, string[]> = { IL: ["PS"], RS: ["XK"] };
 
 /** `countryIso`: ISO codes a UCDP country name stands for. */
 export function scoreRow(
