@@ -1372,3 +1372,32 @@ test("'the attack' right after an act told as background points back to it, not 
     1,
   );
 });
+
+test("roles: a noun act's agent comes after its object ('the killing of X under torture by Y')", () => {
+  const [a] = events(
+    "Residents denounced the killing of a young shepherd under torture by the military police in Afrin on Monday.",
+    "2019-03-05",
+  );
+  assert.equal(a.actor1, "Military Forces of Syria", a.notes);
+  assert.equal(a.sub_event_type, "Attack");
+  assert.equal(a.fatalities, 1);
+  // a victim phrase running on over "by soldiers" does not make the soldiers the victims
+  const [b] = events(
+    "The killing of four teachers by soldiers in Usulutan on Friday angered the unions.",
+    "1989-11-20",
+  );
+  assert.equal(b.actor1, "Military Forces of El Salvador", b.notes);
+  assert.notEqual(b.actor2, "Military Forces of El Salvador");
+  assert.equal(b.event_type, "Violence against civilians");
+  // a relative clause between object and "by" belongs to the object
+  const { mentions } = testPipeline("broad").explain(
+    textDocument(
+      "The killing of two farmers who had been threatened by the rebels was reported in Usulutan on Friday.",
+      "1989-11-20",
+    ),
+  );
+  assert.deepEqual(
+    mentions.map((m) => m.actor1?.text ?? null),
+    [null],
+  );
+});

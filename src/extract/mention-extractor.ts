@@ -457,9 +457,14 @@ function buildMention(
   }
   let actor2 = roles.actor2;
   if (!actor2) {
+    // "the killing of six priests by soldiers": a victim phrase that runs on over the agent
+    // does not make the agent its own victim
     actor2 =
-      actors.find((a) => casualties.victimSpans.some((v) => a.start < v.end && a.end > v.start)) ??
-      null;
+      actors.find(
+        (a) =>
+          a !== roles.actor1 &&
+          casualties.victimSpans.some((v) => a.start < v.end && a.end > v.start),
+      ) ?? null;
   }
   let actor1 = roles.actor1;
   if (!actor1 && attribution && !hit.definite && SELF_REPORT_VERB.test(attribution.verb ?? "")) {

@@ -18,6 +18,15 @@ const PASSIVE_BY =
 /** "kidnapped in Medellin today, presumably by guerrillas": an agent told after place and time. */
 const LATE_AGENT_BY =
   /^\s+(?:\S+\s+){0,6}?(?:presumably|allegedly|apparently|reportedly|probably|possibly|suspected\s+to\s+be)\s+by\s+(?:the\s+|an?\s+)?(?:(?:guerrillas|members|fighters|militants|rebels|gunmen|commandos|elements|units?)\s+(?:of|from)\s+(?:the\s+)?)?$/i;
+/**
+ * "the killing of a displaced person under torture by the military police": a noun trigger's
+ * object comes first, its agent after it. The object is a short phrase of its own: no clause
+ * break, no relative pronoun, no verb of its own.
+ */
+const NOMINAL_AGENT_BY =
+  /^\s+of\s+(?!(?:\S+\s+)*?(?:who|whom|whose|which|that|was|were|is|are|has|had|have|been|being)\s)(?:[\p{L}\p{N}'’“”"-]+\s+){1,8}?by\s+(?:the\s+|an?\s+)?[“"]?$/iu;
+/** Trigger words that are verbs, never a noun with "of" after it. */
+const VERB_TRIGGER = /^(?:\S+ed|struck|hit|shot|fought|kills|shoots|bombs|attacks)$/i;
 /** "areas controlled by the YPG": a "by" that qualifies the object names no agent of the event. */
 const OBJECT_QUALIFIED_BY =
   /\b(?:controlled|held|run|backed|led|supported|besieged|occupied|dominated|owned|used|manned|protected|guarded|loyal\s+to)\s+(?:by|to)\s+(?:the\s+|an?\s+)?$/i;
@@ -137,6 +146,7 @@ export function assignRoles(
     if (
       PASSIVE_BY.test(gap) ||
       LATE_AGENT_BY.test(gap) ||
+      (!VERB_TRIGGER.test(hit.text) && NOMINAL_AGENT_BY.test(gap)) ||
       AGENT_AFTER.test(gap) ||
       ATTRIBUTED.test(text.slice(sentence.start, a.start))
     ) {
