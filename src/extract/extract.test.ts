@@ -1401,3 +1401,29 @@ test("roles: a noun act's agent comes after its object ('the killing of X under 
     [null],
   );
 });
+
+test("roles: a party named only as the speaker tells the act, it does not take part in it", () => {
+  const [a] = events(
+    "Iraqi police spokesman raises death toll in suicide bombing at Shia shrine in Diyala to 21 killed",
+    "2017-10-20",
+  );
+  assert.equal(a.sub_event_type, "Suicide bomb");
+  assert.notEqual(a.actor1, "Police Forces of Iraq");
+  assert.notEqual(a.actor2, "Police Forces of Iraq");
+  const [b] = events(
+    "A spokesman for the Iraqi army said gunmen attacked a checkpoint near Tikrit on Sunday.",
+  );
+  assert.equal(b.actor1, "Unidentified Armed Group (Iraq)");
+  assert.notEqual(b.actor2, "Military Forces of Iraq");
+  // a military telling of a suicide bombing does not tell of its own operation
+  const [c] = events("Iraqi army spokesman says suicide bomber kills 9 at Tikrit checkpoint");
+  assert.notEqual(c.actor1, "Military Forces of Iraq");
+  // a speaker who claims the act owns it; a party that acts is no speaker
+  const [d] = events("Taliban spokesman claims attack on army base in Ghazni province");
+  assert.equal(d.actor1, "Taliban");
+  const [e] = events("Police shot dead two gunmen in Herat on Sunday, a police spokesman said.");
+  assert.equal(e.actor1, "Police Forces of Afghanistan");
+  // a spokesman killed is a victim, his party acted upon
+  const [f] = events("Police spokesman killed in bomb blast in Quetta on Monday");
+  assert.equal(f.actor2, "Police Forces of Pakistan");
+});

@@ -115,6 +115,8 @@ const REFERENCE_POINT_GAP =
   /^\s*(?:province|governorate|district|region|area|countryside)?\s*,?\s*(?:(?:some|about|around)\s+)?(?:\d+\s*(?:km|kilometres|kilometers|miles)\s+)?(?:north|south|east|west)(?:-?(?:east|west))?\s+of\s+(?:the\s+)?(?:capital\s+|city\s+of\s+|town\s+of\s+)?$/i;
 /** Verbs with which a military tells of its own operation; "denounced" or "is investigating" are not. */
 const SELF_REPORT_VERB = /^(?:reported|announced|said|stated|confirmed|says)$/i;
+/** "Iraqi army spokesman says suicide bomber kills 12": acts no military tells as its own. */
+const NOT_A_MILITARY_OPERATION = new Set(["Suicide bomb", "Remote explosive/landmine/IED"]);
 const ANTECEDENT_BEFORE =
   /\b(?:follows?|followed|following|after|in\s+(?:response|retaliation|reprisal)\s+(?:to|for)|retaliat\w*\s+for|response\s+to|avenge)\s+(?:\S+\s+){0,5}$/i;
 
@@ -467,7 +469,13 @@ function buildMention(
       ) ?? null;
   }
   let actor1 = roles.actor1;
-  if (!actor1 && attribution && !hit.definite && SELF_REPORT_VERB.test(attribution.verb ?? "")) {
+  if (
+    !actor1 &&
+    attribution &&
+    !hit.definite &&
+    SELF_REPORT_VERB.test(attribution.verb ?? "") &&
+    !NOT_A_MILITARY_OPERATION.has(hit.rule.sub_event_type ?? "")
+  ) {
     // A military telling of its own operation ("US Central Command reported a strike"): the teller
     // is the likely doer. Implied, not stated, and scored lower.
     const teller = actors.find(

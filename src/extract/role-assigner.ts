@@ -60,6 +60,17 @@ export const QUALIFIER_AFTER =
   /^(?:-|\s)(?:backed|led|based|allied|supported|aligned|sponsored)\b|^['’]s?\s/u;
 const ASSOC_LINK =
   /^\s*(?:,\s*)?(?:and|along\s+with|together\s+with|alongside|with\s+the\s+help\s+of|and\s+(?:its|their)\s+(?:affiliated|allied)|and\s+affiliated|backed\s+by)\s+(?:[\p{L}-]+\s+){0,2}$/iu;
+/**
+ * "Afghan police spokesman raises death toll", "Iraqi army statement": a party named only as
+ * whose voice speaks is the teller of the act, not one of its parties.
+ */
+const SPEAKER_AFTER =
+  /^\s*(?:(?:chief|top|senior|deputy|official|provincial|district|regional|local)\s+)?(?:spokes(?:man|woman|person|men|women|people|persons)|press\s+(?:officers?|office|service|secretary|department)|media\s+(?:office|officers?|cent(?:er|re)|wing|department)|statement|communiqu[eé]|officials?\s+(?:\S+\s+){0,2}?(?:said|says|say|told|stated|announced|reported|confirmed))\b/i;
+/** "a spokesman for the Afghan police", "a statement from the army": the same, named after. */
+const SPEAKER_BEFORE =
+  /\b(?:spokes(?:man|woman|person)|press\s+(?:officer|office|service|secretary)|media\s+(?:office|officer|cent(?:er|re))|statement|communiqu[eé])\s+(?:for|of|from|by|issued\s+by)\s+(?:the\s+)?$/i;
+/** "Taliban spokesman claims attack": the teller owns the act it claims. */
+const CLAIM_BETWEEN = /\bclaim(?:s|ed|ing)?\b/i;
 /** A reporting verb between an actor and the trigger makes the actor the teller, not the doer. */
 const REPORTING_BETWEEN =
   /\b(?:said|says|reported|stated|claimed|confirmed|announced|told|denounced|condemned|accused|blamed|attributed|investigat\w*|denied|warned)\b/i;
@@ -88,6 +99,15 @@ export function assignRoles(
         a.end <= sourceSpan.end
       ),
   );
+  const isVictim = (a: ActorMention) => victimSpans.some((v) => a.start < v.end && a.end > v.start);
+  // The voice the act is told in: no party of it, unless it claims the act or is its victim.
+  const speaker = (a: ActorMention) =>
+    (SPEAKER_AFTER.test(text.slice(a.end, a.end + 80)) ||
+      SPEAKER_BEFORE.test(text.slice(Math.max(sentence.start, a.start - 40), a.start))) &&
+    !isVictim(a) &&
+    !(a.end <= hit.start && CLAIM_BETWEEN.test(text.slice(a.end, hit.start)));
+  for (let i = inSentence.length - 1; i >= 0; i--)
+    if (speaker(inSentence[i])) inSentence.splice(i, 1);
   // "guerrillas of the ELN", "members of Hamas": the named group is the party, not the generic word.
   const named = inSentence.filter((a, i) => {
     const next = inSentence[i + 1];
@@ -113,7 +133,6 @@ export function assignRoles(
   );
   const before = inSentence.filter((a) => a.start < hit.start && a.start >= cStart);
 
-  const isVictim = (a: ActorMention) => victimSpans.some((v) => a.start < v.end && a.end > v.start);
   // "clashes between X and Y": both sides named after the trigger.
   const between = /^\s+(?:\S+\s+){0,3}?between\s+/i.exec(text.slice(hit.end, hit.end + 60));
   if (between) {
