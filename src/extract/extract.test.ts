@@ -1427,3 +1427,17 @@ test("roles: a party named only as the speaker tells the act, it does not take p
   const [f] = events("Police spokesman killed in bomb blast in Quetta on Monday");
   assert.equal(f.actor2, "Police Forces of Pakistan");
 });
+
+test("roles: a party that helps ('with the aid of U.S. experts') is not acted upon", () => {
+  const [a] = events(
+    "Police in La Paz are investigating the murder of two tourists with the aid of American soldiers.",
+    "1989-06-02",
+  );
+  assert.equal(a.sub_event_type, "Attack");
+  assert.equal(a.actor2, null, a.notes);
+  const [b] = events(
+    "Police continue to investigate the murder of two American citizens in La Paz with the help of U.S. soldiers.",
+    "1989-06-02",
+  );
+  assert.equal(b.actor2, "Civilians (United States)", b.notes);
+});

@@ -71,6 +71,9 @@ const SPEAKER_BEFORE =
   /\b(?:spokes(?:man|woman|person)|press\s+(?:officer|office|service|secretary)|media\s+(?:office|officer|cent(?:er|re))|statement|communiqu[eé])\s+(?:for|of|from|by|issued\s+by)\s+(?:the\s+)?$/i;
 /** "Taliban spokesman claims attack": the teller owns the act it claims. */
 const CLAIM_BETWEEN = /\bclaim(?:s|ed|ing)?\b/i;
+/** "investigate the murder with the aid of U.S. experts": who helps is no party acted upon. */
+const HELPER_BEFORE =
+  /\b(?:with\s+the\s+(?:aid|help|support|assistance|backing|cooperation|collaboration)\s+of|(?:aided|assisted|helped)\s+by)\s+(?:the\s+)?$/i;
 /** A reporting verb between an actor and the trigger makes the actor the teller, not the doer. */
 const REPORTING_BETWEEN =
   /\b(?:said|says|reported|stated|claimed|confirmed|announced|told|denounced|condemned|accused|blamed|attributed|investigat\w*|denied|warned)\b/i;
@@ -242,11 +245,14 @@ export function assignRoles(
     roles.actor1 = before[0] ?? null;
     roles.rule = "roles:claimed-responsibility";
   }
+  const helper = (a: ActorMention) =>
+    HELPER_BEFORE.test(text.slice(Math.max(sentence.start, a.start - 40), a.start));
   // The object: the first party after the trigger that is not the agent.
   roles.actor2 ??=
     after.find(
       (a) =>
         a !== roles.actor1 &&
+        !helper(a) &&
         (!PASSIVE_BY.test(text.slice(hit.end, a.start)) ||
           OBJECT_QUALIFIED_BY.test(text.slice(hit.end, a.start)) ||
           TERRITORY_RULES.has(hit.rule.id)),
