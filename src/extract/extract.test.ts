@@ -1441,3 +1441,12 @@ test("roles: a party that helps ('with the aid of U.S. experts') is not acted up
   );
   assert.equal(b.actor2, "Civilians (United States)", b.notes);
 });
+
+test("roles: a teller whose pronoun is the act's subject did the act ('police said they shot')", () => {
+  const [a] = events("Police said they shot two gunmen in Herat on Sunday.");
+  assert.equal(a.actor1, "Police Forces of Afghanistan", a.notes);
+  assert.equal(a.actor2, "Unidentified Armed Group (Afghanistan)");
+  // a teller of another party's act stays the teller
+  const [b] = events("Police said gunmen killed two men in Herat on Sunday.");
+  assert.equal(b.actor1, "Unidentified Armed Group (Afghanistan)");
+});

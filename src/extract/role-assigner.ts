@@ -74,6 +74,9 @@ const CLAIM_BETWEEN = /\bclaim(?:s|ed|ing)?\b/i;
 /** "investigate the murder with the aid of U.S. experts": who helps is no party acted upon. */
 const HELPER_BEFORE =
   /\b(?:with\s+the\s+(?:aid|help|support|assistance|backing|cooperation|collaboration)\s+of|(?:aided|assisted|helped)\s+by)\s+(?:the\s+)?$/i;
+/** "Police said they shot two gunmen": a teller whose pronoun is the act's subject did it. */
+const SAYS_IT_DID =
+  /^\s+(?:(?:also|later|then)\s+)?(?:said|says|announced|stated|confirmed|reported)\s+(?:that\s+)?(?:it|they)\s+(?:(?:had|have|has)\s+)?$/i;
 /** A reporting verb between an actor and the trigger makes the actor the teller, not the doer. */
 const REPORTING_BETWEEN =
   /\b(?:said|says|reported|stated|claimed|confirmed|announced|told|denounced|condemned|accused|blamed|attributed|investigat\w*|denied|warned)\b/i;
@@ -231,7 +234,8 @@ export function assignRoles(
         roles.actor2 = a;
         continue;
       }
-      if (REPORTING_BETWEEN.test(gap) && !RESPONSIBILITY.test(gap)) continue;
+      if (REPORTING_BETWEEN.test(gap) && !RESPONSIBILITY.test(gap) && !SAYS_IT_DID.test(gap))
+        continue;
       // "the regime forces and militiamen loyal to them enter": the first of joined subjects
       // leads, the others stand beside it
       let k = i;
