@@ -177,3 +177,16 @@ test("the SDF's local councils and security forces are the SDF", () => {
     ["Manbij Military Council", "Syrian Democratic Forces"],
   ]);
 });
+
+test("a military police is one party, not the military and the police", () => {
+  assert.deepEqual(found("a man was beaten by the military police in Azaz"), [
+    ["military police", "Military Forces of {country}"],
+  ]);
+  assert.deepEqual(found("two Egyptian military policemen were hurt"), [
+    ["Egyptian military policemen", "Military Forces of Egypt"],
+  ]);
+  // riot and border police stay police
+  assert.deepEqual(found("riot police charged the crowd"), [
+    ["police", "Police Forces of {country}"],
+  ]);
+});

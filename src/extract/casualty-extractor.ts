@@ -333,7 +333,8 @@ export function extractCasualties(
       if (!field) continue;
       claim(field, n, field === "injuries" ? literalMinimum(n) : n.value);
       const npMatch = /^\s+((?:[\p{L}'’-]+\s*){1,5})/u.exec(rest);
-      const np = npMatch?.[1] ?? "";
+      // "killed six priests by soldiers": the victims end where their killers are named
+      const np = (npMatch?.[1] ?? "").replace(/\bby\b[\s\S]*$/i, "");
       const tail = rest.slice(npMatch?.[0].length ?? 0);
       if (
         field === "fatalities" &&

@@ -1443,3 +1443,81 @@ test("'rebel forces' are an unnamed armed group, not a state's forces", () => {
   assert.equal(e?.actor1, "Unidentified Armed Group (Sudan)");
   assert.equal(e?.location, "Northern Darfur");
 });
+
+test("roles: a noun act's agent comes after its object ('the killing of X under torture by Y')", () => {
+  const [a] = events(
+    "Residents denounced the killing of a young shepherd under torture by the military police in Afrin on Monday.",
+    "2019-03-05",
+  );
+  assert.equal(a.actor1, "Military Forces of Syria", a.notes);
+  assert.equal(a.sub_event_type, "Attack");
+  assert.equal(a.fatalities, 1);
+  // a victim phrase running on over "by soldiers" does not make the soldiers the victims
+  const [b] = events(
+    "The killing of four teachers by soldiers in Usulutan on Friday angered the unions.",
+    "1989-11-20",
+  );
+  assert.equal(b.actor1, "Military Forces of El Salvador", b.notes);
+  assert.notEqual(b.actor2, "Military Forces of El Salvador");
+  assert.equal(b.event_type, "Violence against civilians");
+  // a relative clause between object and "by" belongs to the object
+  const { mentions } = testPipeline("broad").explain(
+    textDocument(
+      "The killing of two farmers who had been threatened by the rebels was reported in Usulutan on Friday.",
+      "1989-11-20",
+    ),
+  );
+  assert.deepEqual(
+    mentions.map((m) => m.actor1?.text ?? null),
+    [null],
+  );
+});
+
+test("roles: a party named only as the speaker tells the act, it does not take part in it", () => {
+  const [a] = events(
+    "Iraqi police spokesman raises death toll in suicide bombing at Shia shrine in Diyala to 21 killed",
+    "2017-10-20",
+  );
+  assert.equal(a.sub_event_type, "Suicide bomb");
+  assert.notEqual(a.actor1, "Police Forces of Iraq");
+  assert.notEqual(a.actor2, "Police Forces of Iraq");
+  const [b] = events(
+    "A spokesman for the Iraqi army said gunmen attacked a checkpoint near Tikrit on Sunday.",
+  );
+  assert.equal(b.actor1, "Unidentified Armed Group (Iraq)");
+  assert.notEqual(b.actor2, "Military Forces of Iraq");
+  // a military telling of a suicide bombing does not tell of its own operation
+  const [c] = events("Iraqi army spokesman says suicide bomber kills 9 at Tikrit checkpoint");
+  assert.notEqual(c.actor1, "Military Forces of Iraq");
+  // a speaker who claims the act owns it; a party that acts is no speaker
+  const [d] = events("Taliban spokesman claims attack on army base in Ghazni province");
+  assert.equal(d.actor1, "Taliban");
+  const [e] = events("Police shot dead two gunmen in Herat on Sunday, a police spokesman said.");
+  assert.equal(e.actor1, "Police Forces of Afghanistan");
+  // a spokesman killed is a victim, his party acted upon
+  const [f] = events("Police spokesman killed in bomb blast in Quetta on Monday");
+  assert.equal(f.actor2, "Police Forces of Pakistan");
+});
+
+test("roles: a party that helps ('with the aid of U.S. experts') is not acted upon", () => {
+  const [a] = events(
+    "Police in La Paz are investigating the murder of two tourists with the aid of American soldiers.",
+    "1989-06-02",
+  );
+  assert.equal(a.sub_event_type, "Attack");
+  assert.equal(a.actor2, null, a.notes);
+  const [b] = events(
+    "Police continue to investigate the murder of two American citizens in La Paz with the help of U.S. soldiers.",
+    "1989-06-02",
+  );
+  assert.equal(b.actor2, "Civilians (United States)", b.notes);
+});
+
+test("roles: a teller whose pronoun is the act's subject did the act ('police said they shot')", () => {
+  const [a] = events("Police said they shot two gunmen in Herat on Sunday.");
+  assert.equal(a.actor1, "Police Forces of Afghanistan", a.notes);
+  assert.equal(a.actor2, "Unidentified Armed Group (Afghanistan)");
+  // a teller of another party's act stays the teller
+  const [b] = events("Police said gunmen killed two men in Herat on Sunday.");
+  assert.equal(b.actor1, "Unidentified Armed Group (Afghanistan)");
+});

@@ -123,6 +123,8 @@ const REFERENCE_POINT_GAP =
   /^\s*(?:province|governorate|district|region|area|countryside)?\s*,?\s*(?:(?:some|about|around)\s+)?(?:\d+\s*(?:km|kilometres|kilometers|miles)\s+)?(?:north|south|east|west)(?:-?(?:east|west))?\s+of\s+(?:the\s+)?(?:capital\s+|city\s+of\s+|town\s+of\s+)?$/i;
 /** Verbs with which a military tells of its own operation; "denounced" or "is investigating" are not. */
 const SELF_REPORT_VERB = /^(?:reported|announced|said|stated|confirmed|says)$/i;
+/** "Iraqi army spokesman says suicide bomber kills 12": acts no military tells as its own. */
+const NOT_A_MILITARY_OPERATION = new Set(["Suicide bomb", "Remote explosive/landmine/IED"]);
 const ANTECEDENT_BEFORE =
   /\b(?:follows?|followed|following|after|in\s+(?:response|retaliation|reprisal)\s+(?:to|for)|retaliat\w*\s+for|response\s+to|avenge)\s+(?:\S+\s+){0,5}$/i;
 
@@ -471,12 +473,23 @@ function buildMention(
   }
   let actor2 = roles.actor2;
   if (!actor2) {
+    // "the killing of six priests by soldiers": a victim phrase that runs on over the agent
+    // does not make the agent its own victim
     actor2 =
-      actors.find((a) => casualties.victimSpans.some((v) => a.start < v.end && a.end > v.start)) ??
-      null;
+      actors.find(
+        (a) =>
+          a !== roles.actor1 &&
+          casualties.victimSpans.some((v) => a.start < v.end && a.end > v.start),
+      ) ?? null;
   }
   let actor1 = roles.actor1;
-  if (!actor1 && attribution && !hit.definite && SELF_REPORT_VERB.test(attribution.verb ?? "")) {
+  if (
+    !actor1 &&
+    attribution &&
+    !hit.definite &&
+    SELF_REPORT_VERB.test(attribution.verb ?? "") &&
+    !NOT_A_MILITARY_OPERATION.has(hit.rule.sub_event_type ?? "")
+  ) {
     // A military telling of its own operation ("US Central Command reported a strike"): the teller
     // is the likely doer. Implied, not stated, and scored lower.
     const teller = actors.find(

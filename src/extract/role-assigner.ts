@@ -18,6 +18,15 @@ const PASSIVE_BY =
 /** "kidnapped in Medellin today, presumably by guerrillas": an agent told after place and time. */
 const LATE_AGENT_BY =
   /^\s+(?:\S+\s+){0,6}?(?:presumably|allegedly|apparently|reportedly|probably|possibly|suspected\s+to\s+be)\s+by\s+(?:the\s+|an?\s+)?(?:(?:guerrillas|members|fighters|militants|rebels|gunmen|commandos|elements|units?)\s+(?:of|from)\s+(?:the\s+)?)?$/i;
+/**
+ * "the killing of a displaced person under torture by the military police": a noun trigger's
+ * object comes first, its agent after it. The object is a short phrase of its own: no clause
+ * break, no relative pronoun, no verb of its own.
+ */
+const NOMINAL_AGENT_BY =
+  /^\s+of\s+(?!(?:\S+\s+)*?(?:who|whom|whose|which|that|was|were|is|are|has|had|have|been|being)\s)(?:[\p{L}\p{N}'’“”"-]+\s+){1,8}?by\s+(?:the\s+|an?\s+)?[“"]?$/iu;
+/** Trigger words that are verbs, never a noun with "of" after it. */
+const VERB_TRIGGER = /^(?:\S+ed|struck|hit|shot|fought|kills|shoots|bombs|attacks)$/i;
 /** "areas controlled by the YPG": a "by" that qualifies the object names no agent of the event. */
 const OBJECT_QUALIFIED_BY =
   /\b(?:controlled|held|run|backed|led|supported|besieged|occupied|dominated|owned|used|manned|protected|guarded|loyal\s+to)\s+(?:by|to)\s+(?:the\s+|an?\s+)?$/i;
@@ -51,6 +60,23 @@ export const QUALIFIER_AFTER =
   /^(?:-|\s)(?:backed|led|based|allied|supported|aligned|sponsored)\b|^['’]s?\s/u;
 const ASSOC_LINK =
   /^\s*(?:,\s*)?(?:and|along\s+with|together\s+with|alongside|with\s+the\s+help\s+of|and\s+(?:its|their)\s+(?:affiliated|allied)|and\s+affiliated|backed\s+by)\s+(?:[\p{L}-]+\s+){0,2}$/iu;
+/**
+ * "Afghan police spokesman raises death toll", "Iraqi army statement": a party named only as
+ * whose voice speaks is the teller of the act, not one of its parties.
+ */
+const SPEAKER_AFTER =
+  /^\s*(?:(?:chief|top|senior|deputy|official|provincial|district|regional|local)\s+)?(?:spokes(?:man|woman|person|men|women|people|persons)|press\s+(?:officers?|office|service|secretary|department)|media\s+(?:office|officers?|cent(?:er|re)|wing|department)|statement|communiqu[eé]|officials?\s+(?:\S+\s+){0,2}?(?:said|says|say|told|stated|announced|reported|confirmed))\b/i;
+/** "a spokesman for the Afghan police", "a statement from the army": the same, named after. */
+const SPEAKER_BEFORE =
+  /\b(?:spokes(?:man|woman|person)|press\s+(?:officer|office|service|secretary)|media\s+(?:office|officer|cent(?:er|re))|statement|communiqu[eé])\s+(?:for|of|from|by|issued\s+by)\s+(?:the\s+)?$/i;
+/** "Taliban spokesman claims attack": the teller owns the act it claims. */
+const CLAIM_BETWEEN = /\bclaim(?:s|ed|ing)?\b/i;
+/** "investigate the murder with the aid of U.S. experts": who helps is no party acted upon. */
+const HELPER_BEFORE =
+  /\b(?:with\s+the\s+(?:aid|help|support|assistance|backing|cooperation|collaboration)\s+of|(?:aided|assisted|helped)\s+by)\s+(?:the\s+)?$/i;
+/** "Police said they shot two gunmen": a teller whose pronoun is the act's subject did it. */
+const SAYS_IT_DID =
+  /^\s+(?:(?:also|later|then)\s+)?(?:said|says|announced|stated|confirmed|reported)\s+(?:that\s+)?(?:it|they)\s+(?:(?:had|have|has)\s+)?$/i;
 /** A reporting verb between an actor and the trigger makes the actor the teller, not the doer. */
 const REPORTING_BETWEEN =
   /\b(?:said|says|reported|stated|claimed|confirmed|announced|told|denounced|condemned|accused|blamed|attributed|investigat\w*|denied|warned)\b/i;
@@ -79,6 +105,15 @@ export function assignRoles(
         a.end <= sourceSpan.end
       ),
   );
+  const isVictim = (a: ActorMention) => victimSpans.some((v) => a.start < v.end && a.end > v.start);
+  // The voice the act is told in: no party of it, unless it claims the act or is its victim.
+  const speaker = (a: ActorMention) =>
+    (SPEAKER_AFTER.test(text.slice(a.end, a.end + 80)) ||
+      SPEAKER_BEFORE.test(text.slice(Math.max(sentence.start, a.start - 40), a.start))) &&
+    !isVictim(a) &&
+    !(a.end <= hit.start && CLAIM_BETWEEN.test(text.slice(a.end, hit.start)));
+  for (let i = inSentence.length - 1; i >= 0; i--)
+    if (speaker(inSentence[i])) inSentence.splice(i, 1);
   // "guerrillas of the ELN", "members of Hamas": the named group is the party, not the generic word.
   const named = inSentence.filter((a, i) => {
     const next = inSentence[i + 1];
@@ -104,7 +139,6 @@ export function assignRoles(
   );
   const before = inSentence.filter((a) => a.start < hit.start && a.start >= cStart);
 
-  const isVictim = (a: ActorMention) => victimSpans.some((v) => a.start < v.end && a.end > v.start);
   // "clashes between X and Y": both sides named after the trigger ("violence ... between" holds
   // the word itself); a headline joins them with a comma ("between Tahrir al-Sham, ISIS").
   const between = /\bbetween$/i.test(hit.text)
@@ -142,6 +176,7 @@ export function assignRoles(
     if (
       PASSIVE_BY.test(gap) ||
       LATE_AGENT_BY.test(gap) ||
+      (!VERB_TRIGGER.test(hit.text) && NOMINAL_AGENT_BY.test(gap)) ||
       AGENT_AFTER.test(gap) ||
       ATTRIBUTED.test(text.slice(sentence.start, a.start))
     ) {
@@ -204,7 +239,8 @@ export function assignRoles(
         roles.actor2 = a;
         continue;
       }
-      if (REPORTING_BETWEEN.test(gap) && !RESPONSIBILITY.test(gap)) continue;
+      if (REPORTING_BETWEEN.test(gap) && !RESPONSIBILITY.test(gap) && !SAYS_IT_DID.test(gap))
+        continue;
       // "the regime forces and militiamen loyal to them enter": the first of joined subjects
       // leads, the others stand beside it
       let k = i;
@@ -218,11 +254,14 @@ export function assignRoles(
     roles.actor1 = before[0] ?? null;
     roles.rule = "roles:claimed-responsibility";
   }
+  const helper = (a: ActorMention) =>
+    HELPER_BEFORE.test(text.slice(Math.max(sentence.start, a.start - 40), a.start));
   // The object: the first party after the trigger that is not the agent.
   roles.actor2 ??=
     after.find(
       (a) =>
         a !== roles.actor1 &&
+        !helper(a) &&
         (!PASSIVE_BY.test(text.slice(hit.end, a.start)) ||
           OBJECT_QUALIFIED_BY.test(text.slice(hit.end, a.start)) ||
           TERRITORY_RULES.has(hit.rule.id)),
