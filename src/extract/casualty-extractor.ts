@@ -267,12 +267,13 @@ export function extractCasualties(
     if (PARTITIVE.test(after)) continue;
     const npAfter = NP_AFTER.exec(after);
     const verbBefore = VERB_BEFORE.exec(before);
-    // "raises the death toll ... to 33 killed": a revision, whatever noun the count takes
+    // "raises the death toll ... to 33 killed": a revision, whatever noun the count takes ("to 15
+    // and more casualties in Daraa" too: that noun is another clause's)
     if (
       TOLL_TO.test(before) &&
       TOLL_OF_DEAD.test(s) &&
       !TOLL_OVER_PERIOD.test(after) &&
-      !(npAfter && IS_HURT_WORD.test(npAfter[2]))
+      !(npAfter && IS_HURT_WORD.test(npAfter[2]) && !/\band\b/i.test(npAfter[1]))
     ) {
       claim("fatalities", n, n.value, true);
       continue;

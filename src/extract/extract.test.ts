@@ -1521,3 +1521,12 @@ test("roles: a teller whose pronoun is the act's subject did the act ('police sa
   const [b] = events("Police said gunmen killed two men in Herat on Sunday.");
   assert.equal(b.actor1, "Unidentified Armed Group (Afghanistan)");
 });
+
+test("a party's dead told without the act ('casualties among the Houthi fighters') is an event", () => {
+  const [e] = events("Casualties among the Houthi fighters in Marib province");
+  assert.equal(e?.actor2, "Ansar Allah (Houthis)");
+  assert.equal(e?.admin1, "Ma’rib");
+  // a death toll that rises is one for the act it counts, whatever noun the next clause takes
+  const [t] = events("Death toll in Kunduz rises to 15 and more casualties in Baghlan");
+  assert.equal(t?.fatalities, 15);
+});
