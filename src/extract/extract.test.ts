@@ -1530,3 +1530,12 @@ test("a party's dead told without the act ('casualties among the Houthi fighters
   const [t] = events("Death toll in Kunduz rises to 15 and more casualties in Baghlan");
   assert.equal(t?.fatalities, 15);
 });
+
+test("'destroyed 40 soldiers' in a defence ministry's words is a battle with the enemy's forces", () => {
+  const [e] = events(
+    "Ukrainian forces destroyed 40 Russian soldiers near Bakhmut, the General Staff said",
+  );
+  assert.equal(e?.sub_event_type, "Armed clash");
+  assert.equal(e?.actor2, "Military Forces of Russia");
+  assert.deepEqual(type("Engineers destroyed 40 old bridges in the flood zone."), []);
+});
