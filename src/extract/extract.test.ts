@@ -1539,3 +1539,9 @@ test("'destroyed 40 soldiers' in a defence ministry's words is a battle with the
   assert.equal(e?.actor2, "Military Forces of Russia");
   assert.deepEqual(type("Engineers destroyed 40 old bridges in the flood zone."), []);
 });
+
+test("'rocket shells' name a shelling", () => {
+  assert.deepEqual(type("The army targets with more than 200 rocket shells, towns near Kadugli"), [
+    "Shelling/artillery/missile attack",
+  ]);
+});
