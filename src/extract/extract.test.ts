@@ -1521,3 +1521,41 @@ test("roles: a teller whose pronoun is the act's subject did the act ('police sa
   const [b] = events("Police said gunmen killed two men in Herat on Sunday.");
   assert.equal(b.actor1, "Unidentified Armed Group (Afghanistan)");
 });
+
+test("triggers: 'marching to' is a march, as 'marched to' is", () => {
+  assert.deepEqual(triggers("Thousands of teachers were marching to the ministry in Nairobi."), [
+    ["marching to", "Peaceful protest", false],
+  ]);
+  const [e] = events(
+    "Party supporters clashed with police while marching to the union's offices in Durban on Tuesday.",
+  );
+  assert.ok(e, "an event");
+});
+
+test("triggers: bombs counted with 'at least', 'more than' are still bombs detonated or planted", () => {
+  for (const s of [
+    "The militants detonated at least 12 bombs across the town.",
+    "Insurgents planted more than ten bombs along the road.",
+  ])
+    assert.deepEqual(
+      triggers(s).map((t) => t[1]),
+      ["Remote explosive/landmine/IED"],
+      s,
+    );
+});
+
+test("blockers: a crash a witness first took the blast for is not an accident", () => {
+  const [e] = events(
+    'A blast tore through a cafe in Nantes on Friday. "There was a loud bang and I thought it was a car crash," a waiter said of the explosion.',
+  );
+  assert.equal(e?.sub_event_type, "Remote explosive/landmine/IED");
+  const alone = events(
+    '"I heard an explosion and thought it was an accident," a neighbour in Nantes said on Friday.',
+  );
+  assert.equal(alone.length, 1, "the explosion is told, the accident only a first guess");
+  // a real crash still blocks
+  assert.deepEqual(
+    events("A car crash on the highway near Nantes killed two people on Friday."),
+    [],
+  );
+});
