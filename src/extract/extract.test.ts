@@ -1559,3 +1559,24 @@ test("blockers: a crash a witness first took the blast for is not an accident", 
     [],
   );
 });
+
+test("triggers: deaths told with the violence that caused them ('died in election violence') are an event", () => {
+  const [e] = events(
+    "Seven people died in post-election violence in Kisumu on Monday, police said.",
+  );
+  assert.equal(e?.event_type, "Violence against civilians", e?.notes);
+  assert.equal(e?.fatalities, 7);
+  // fighting keeps its own row: a battle, not an attack
+  const [b] = events("Dozens died in the fighting around Kunduz on Monday.");
+  assert.equal(b?.event_type, "Battles");
+  assert.deepEqual(events("Her grandfather died in 1990 after a long illness."), []);
+});
+
+test("triggers: 'a device that exploded' is an explosive device", () => {
+  assert.deepEqual(
+    triggers(
+      "Police are looking for a man who left a bag holding a device that exploded outside a shop.",
+    ).map((t) => t[1]),
+    ["Remote explosive/landmine/IED"],
+  );
+});
