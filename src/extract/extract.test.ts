@@ -1545,3 +1545,62 @@ test("'rocket shells' name a shelling", () => {
     "Shelling/artillery/missile attack",
   ]);
 });
+
+test("triggers: 'marching to' is a march, as 'marched to' is", () => {
+  assert.deepEqual(triggers("Thousands of teachers were marching to the ministry in Nairobi."), [
+    ["marching to", "Peaceful protest", false],
+  ]);
+  const [e] = events(
+    "Party supporters clashed with police while marching to the union's offices in Durban on Tuesday.",
+  );
+  assert.ok(e, "an event");
+});
+
+test("triggers: bombs counted with 'at least', 'more than' are still bombs detonated or planted", () => {
+  for (const s of [
+    "The militants detonated at least 12 bombs across the town.",
+    "Insurgents planted more than ten bombs along the road.",
+  ])
+    assert.deepEqual(
+      triggers(s).map((t) => t[1]),
+      ["Remote explosive/landmine/IED"],
+      s,
+    );
+});
+
+test("blockers: a crash a witness first took the blast for is not an accident", () => {
+  const [e] = events(
+    'A blast tore through a cafe in Nantes on Friday. "There was a loud bang and I thought it was a car crash," a waiter said of the explosion.',
+  );
+  assert.equal(e?.sub_event_type, "Remote explosive/landmine/IED");
+  const alone = events(
+    '"I heard an explosion and thought it was an accident," a neighbour in Nantes said on Friday.',
+  );
+  assert.equal(alone.length, 1, "the explosion is told, the accident only a first guess");
+  // a real crash still blocks
+  assert.deepEqual(
+    events("A car crash on the highway near Nantes killed two people on Friday."),
+    [],
+  );
+});
+
+test("triggers: deaths told with the violence that caused them ('died in election violence') are an event", () => {
+  const [e] = events(
+    "Seven people died in post-election violence in Kisumu on Monday, police said.",
+  );
+  assert.equal(e?.event_type, "Violence against civilians", e?.notes);
+  assert.equal(e?.fatalities, 7);
+  // fighting keeps its own row: a battle, not an attack
+  const [b] = events("Dozens died in the fighting around Kunduz on Monday.");
+  assert.equal(b?.event_type, "Battles");
+  assert.deepEqual(events("Her grandfather died in 1990 after a long illness."), []);
+});
+
+test("triggers: 'a device that exploded' is an explosive device", () => {
+  assert.deepEqual(
+    triggers(
+      "Police are looking for a man who left a bag holding a device that exploded outside a shop.",
+    ).map((t) => t[1]),
+    ["Remote explosive/landmine/IED"],
+  );
+});
