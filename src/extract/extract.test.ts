@@ -1604,3 +1604,15 @@ test("triggers: 'a device that exploded' is an explosive device", () => {
     ["Remote explosive/landmine/IED"],
   );
 });
+
+test("roles: the doers of a subordinate clause are no objects, the subject of another verb no doer", () => {
+  const [e] = events(
+    "Nine people were killed when rebels detonated two bombs in Maiduguri on Monday.",
+  );
+  assert.equal(e?.actor1, "Unidentified Armed Group (Nigeria)");
+  assert.equal(e?.actor2, null);
+  const [b] = events("Police were searching for a man after a blast in Lagos killed three people.");
+  assert.equal(b?.actor1, "Unidentified Armed Group (Nigeria)", "not the police");
+  const [g] = events("Gunmen, after storming the village, killed five people in Zamfara.");
+  assert.equal(g?.actor1, "Unidentified Armed Group (Nigeria)");
+});
