@@ -186,7 +186,8 @@ export function loadExtractionLexicon(): ExtractionLexicon {
     readTable("events/labor-context.tsv")
       .map((r) => `(?:${r.pattern})`)
       .join("|"),
-    "u",
+    // case-blind, so wire text in capitals reads too; the table marks its case-bound words
+    "iu",
   );
   return {
     rules,

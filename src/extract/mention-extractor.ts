@@ -86,7 +86,7 @@ const PLACE_NOUN_AFTER =
   /^(?:\s+\([^()]{1,40}\))?\s+(?:city|town|village|countryside|province|governorate|area|district|outskirts|suburbs?|camp)\b/i;
 /** "Northern Burkina Faso hit by two deadly attacks": what an act befell, told before it, is where. */
 const STRUCK_BY_AFTER =
-  /^\s+(?:(?:is|was|were|has\s+been|have\s+been)\s+)?(?:hit|rocked|struck|shaken|pounded|targeted|attacked|shelled|bombed)\s+by\b/i;
+  /^\s+(?:(?:is|was|were|has\s+been|have\s+been)\s+)?(?:(?:hit|rocked|struck|shaken|pounded|targeted|attacked|shelled|bombed)\s+by|(?:left|plunged|thrown)\s+(?:in|into|without)\s+(?:\S+\s+){0,3}?(?:after|following|by)|blacked\s+out\s+(?:after|following|by))\b/i;
 /** Where the wounded were taken: not where it happened ("flown by helicopter to Landstuhl"). */
 const TAKEN_TO_BEFORE =
   /\b(?:evacuated|flown|taken|transferred|airlifted|rushed|moved|sent|returned|treated|hospitali[sz]ed|admitted)\s+(?:\S+\s+){0,6}?(?:to|in|at)\s+(?:the\s+)?(?:[\p{L}'’-]+\s+){0,4}$/iu;

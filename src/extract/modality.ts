@@ -46,8 +46,15 @@ export interface ModalityFinding {
  * clause, not an event told after "after", "following", "since" or "because", which happened.
  */
 const FACTUAL_SUBORDINATOR = /^.*\b(?:after|following|since|because)\s+/is;
+/**
+ * "When the gunmen could not find him, they burned the house": an opening clause of time or
+ * cause closed by a comma holds its own modal words; the act of the main clause after it is
+ * told as done ("When they come, they will burn it" keeps its "will").
+ */
+const OPENING_CLAUSE =
+  /^\s*(?:when|whenever|after|as\s+soon\s+as|as|because|since|once|although|though|while|before)\b[^,;:]*,\s*/i;
 function governed(before: string): string {
-  return before.replace(FACTUAL_SUBORDINATOR, "");
+  return before.replace(FACTUAL_SUBORDINATOR, "").replace(OPENING_CLAUSE, "");
 }
 
 /** Triggers in past-tense form ("killed", "arrested") report an act rather than name a remembered one. */
@@ -63,7 +70,9 @@ export function modalityOf(
 ): ModalityFinding {
   const cStart = clauseStart(sentence, hit.start);
   const before = text.slice(cStart, hit.start);
+  // "When they could not find him, they burned": the opening clause's "not" negates no act after it
   const near = before
+    .replace(OPENING_CLAUSE, "")
     .split(/\s+/)
     .slice(-NEAR_WORDS - 1)
     .join(" ");

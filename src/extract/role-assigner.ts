@@ -25,6 +25,12 @@ const LATE_AGENT_BY =
  */
 const NOMINAL_AGENT_BY =
   /^\s+of\s+(?!(?:\S+\s+)*?(?:who|whom|whose|which|that|was|were|is|are|has|had|have|been|being)\s)(?:[\p{L}\p{N}'’“”"-]+\s+){1,8}?by\s+(?:the\s+|an?\s+)?[“"]?$/iu;
+/**
+ * Right before a noun trigger: a preposition that sets another act in time or cause ("put on
+ * alert following the murder", "fled after the bombing", "amid the shelling").
+ */
+const TIME_PREPOSITION_BEFORE =
+  /\b(?:following|after|before|amid|amidst|since|because\s+of|in\s+(?:the\s+)?(?:wake|aftermath)\s+of|in\s+response\s+to|in\s+retaliation\s+for)\s+(?:(?:the|a|an|this|that|these|those|last|recent|latest|yesterday['’]s|today['’]s)\s+)*(?:[\p{L}-]+\s+){0,2}$/iu;
 /** Trigger words that are verbs, never a noun with "of" after it. */
 const VERB_TRIGGER = /^(?:\S+ed|struck|hit|shot|fought|kills|shoots|bombs|attacks)$/i;
 /** "areas controlled by the YPG": a "by" that qualifies the object names no agent of the event. */
@@ -222,6 +228,9 @@ export function assignRoles(
       const passive =
         PARTICIPLE.test(hit.text) && PASSIVE_AUX_BEFORE.test(text.slice(cStart, hit.start));
       if (OBJECT_BEFORE.test(lead) && (passive || !MEMBERS_OF.test(lead))) continue;
+      // "Police were put on alert following the murder of four candidates": the main clause's
+      // subject did not do an act named as a noun after "following", "after" or "amid"
+      if (!VERB_TRIGGER.test(hit.text) && TIME_PREPOSITION_BEFORE.test(gap)) continue;
       if (isVictim(a)) {
         roles.actor2 ??= a;
         continue;

@@ -600,10 +600,18 @@ function inheritContext(b: BuildContext, built: Built[]): void {
   built.forEach((x, i) => {
     if (x.event.event_type === "Strategic developments") return;
     const para = x.group.mentions[0].sentence.paragraph;
-    const prev = built
-      .slice(0, i)
-      .reverse()
-      .find(
+    const earlier = built.slice(0, i).reverse();
+    // the event whose telling set the scene the group's tellings follow (event-merger)
+    const setting = x.group.setting ?? [];
+    const prev =
+      earlier.find(
+        (y) =>
+          y.placeStated &&
+          y.group.mentions.some((m) =>
+            m.places.some((p) => setting.some((q) => q.place.geonameid === p.place.geonameid)),
+          ),
+      ) ??
+      earlier.find(
         (y) =>
           y.placeStated &&
           para - y.group.mentions[0].sentence.paragraph <= CONTEXT_PARAGRAPHS &&

@@ -26,6 +26,9 @@ const ANOTHER =
 const TOPIC_BEFORE =
   /\b(?:case|controversy|investigation|inquiry|probe|trial|aftermath|wake|memory|issue|question|regarding|concerning|about)\s+(?:of\s+|into\s+|over\s+)?the\s+(?:\w+\s+)?$/i;
 
+/** "the ambushes took place on the highway": a definite noun tells again an act already named. */
+const DEFINITE_BEFORE = /\b(?:the|these|those)\s+(?:[\p{L}-]+\s+)?$/iu;
+
 function textBefore(m: Mention): string {
   return m.sentence.text.slice(0, m.trigger.start - m.sentence.start);
 }
@@ -34,6 +37,8 @@ export interface EventGroup {
   mentions: Mention[];
   /** Groups this one was told as coming before ("follows the recent drone attack"). */
   precedes: EventGroup[];
+  /** Where the text had set the scene for a group whose tellings name no place. */
+  setting?: PlaceMention[];
 }
 
 /** Whether two sub-event types may tell one act: one is a closer telling of the other. */
@@ -45,9 +50,17 @@ export function mergeMentions(
   sameAct: SameAct = () => false,
 ): EventGroup[] {
   const groups: EventGroup[] = [];
+  let placed: Mention | null = null;
   for (const m of mentions) {
+    // "Last week in Huancayo a candidate was murdered. Yesterday a car bomb exploded": an act
+    // told with no place of its own, right after a sentence that set one, happened there
+    const setting =
+      !m.places.length && !m.reference && placed && m.sentence.index - placed.sentence.index <= 1
+        ? placed.places
+        : null;
+    if (m.places.length) placed = m;
     // a day's summary is kept apart: its toll is no one act's, and no act joins it
-    const target = m.summary ? null : bestGroup(groups, m, sameAct);
+    const target = m.summary ? null : bestGroup(groups, m, sameAct, setting);
     if (target) {
       target.mentions.push(m);
       const prev = groups[groups.length - 1];
@@ -75,7 +88,7 @@ export function mergeMentions(
       // "The attack drew condemnation": points back to an event this text does not tell.
       note(ctx, STAGE, `"${m.trigger.text}" refers to an event not told here: dropped`);
     } else {
-      const g: EventGroup = { mentions: [m], precedes: [] };
+      const g: EventGroup = { mentions: [m], precedes: [], ...(setting ? { setting } : {}) };
       // What came just before in the text is what this one is said to precede.
       if (m.antecedent && groups.length) g.precedes.push(groups[groups.length - 1]);
       groups.push(g);
@@ -94,12 +107,18 @@ function toldBesideViolence(m: Mention, mentions: Mention[]): boolean {
   );
 }
 
-function bestGroup(groups: EventGroup[], m: Mention, sameAct: SameAct): EventGroup | null {
+function bestGroup(
+  groups: EventGroup[],
+  m: Mention,
+  sameAct: SameAct,
+  setting: PlaceMention[] | null = null,
+): EventGroup | null {
   let best: EventGroup | null = null;
   let bestScore = Number.NEGATIVE_INFINITY;
   const floating = !m.places.length && !m.date;
   groups.forEach((g, rank) => {
     if (!compatible(g, m, sameAct)) return;
+    if (setting && !placesCompatible(g, { ...m, places: setting })) return;
     let score = rank * 0.1; // later groups are nearer in the text
     if (headWord(m) && g.mentions.some((x) => headWord(x) === headWord(m))) score += 1;
     // "the strikes" points back to strikes told in the plural.
@@ -188,7 +207,9 @@ function compatible(g: EventGroup, m: Mention, sameAct: SameAct): boolean {
 }
 
 function placesCompatible(g: EventGroup, m: Mention): boolean {
-  const gp = g.mentions.flatMap((x) => x.places);
+  const told = g.mentions.flatMap((x) => x.places);
+  // a scene set by the text yields to a later telling that says where "the ambushes" took place
+  const gp = told.length || DEFINITE_BEFORE.test(textBefore(m)) ? told : (g.setting ?? []);
   if (!gp.length || !m.places.length) return true;
   const gIsos = new Set(gp.map((p) => p.place.iso));
   const mIsos = new Set(m.places.map((p) => p.place.iso));
