@@ -663,4 +663,10 @@ describe("annotatePlaces: names in brackets and modifiers", () => {
     assert.equal(found[0]?.place.iso, "NG");
     assert.equal(found[0]?.kind, "admin1");
   });
+
+  it("reads 'eastern X city' as the town in the east, 'eastern X' as a part of it", () => {
+    const town = places("A bomb went off in eastern Jalalabad city on Sunday")[0];
+    assert.deepEqual([town?.place.iso, town?.precision], ["AF", 1]);
+    assert.equal(places("A bomb went off in eastern Jalalabad on Sunday")[0]?.precision, 2);
+  });
 });

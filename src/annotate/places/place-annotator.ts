@@ -2016,7 +2016,8 @@ export function annotatePlaces(
         m.rule = distance ? "place:distance" : "place:near";
       } else if (part && m.entry.kind === "city") {
         widen(part);
-        m.precision = 2;
+        // "eastern Baghdad" is a part of the town; "eastern Ghazni city" is the town in the east
+        if (!/^\s+(?:city|town)\b/i.test(text.slice(m.end, m.end + 12))) m.precision = 2;
         m.rule = "place:part-of";
       }
     }
