@@ -219,6 +219,11 @@ export interface Mention {
    * members of the regime forces and 7 civilians"): many acts summed, none told.
    */
   summary: boolean;
+  /**
+   * A development told with a violent act in one sentence ("killed in clashes and arrests were
+   * made"): the sentence's dead and hurt are the act's, no sign of this one.
+   */
+  deadElsewhere?: boolean;
 }
 
 export interface Evidence {

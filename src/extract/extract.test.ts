@@ -1616,3 +1616,52 @@ test("roles: the doers of a subordinate clause are no objects, the subject of an
   const [g] = events("Gunmen, after storming the village, killed five people in Zamfara.");
   assert.equal(g?.actor1, "Unidentified Armed Group (Nigeria)");
 });
+
+test("a development told with a violent act leaves it the act's dead, day and parties", () => {
+  // an earlier attack with its own day and toll is an event of its own
+  const told = events(
+    "Police arrested more than 200 people in Kaduna after the attack on 3 February in which nine soldiers were killed.",
+  );
+  const arrests = told.find((e) => e.sub_event_type === "Arrests");
+  const attack = told.find((e) => e.event_type === "Battles");
+  assert.equal(arrests?.fatalities, 0);
+  assert.notEqual(arrests?.event_date, "2024-02-03", "the attack's day is not the arrests'");
+  assert.equal(arrests?.actor1, "Police Forces of Nigeria");
+  assert.equal(arrests?.actor2, null, "the soldiers killed are the attack's victims");
+  assert.equal(attack?.fatalities, 9);
+  assert.equal(attack?.event_date, "2024-02-03");
+  assert.equal(attack?.location, "Kaduna");
+  assert.equal(attack?.actor2, "Military Forces of Nigeria");
+  // a specific act and a development in one sentence: the dead are the act's
+  const both = events(
+    "Four people were killed in clashes between herders and farmers near Jos on Sunday and arrests were made.",
+  );
+  assert.deepEqual(
+    both.map((e) => [e.sub_event_type, e.fatalities]),
+    [
+      ["Armed clash", 4],
+      ["Arrests", 0],
+    ],
+  );
+  const truce = events(
+    "The two militias agreed to a truce in Kidal after clashes on Monday that killed 12 fighters.",
+  );
+  assert.equal(truce.find((e) => e.sub_event_type === "Agreement")?.fatalities, 0);
+  assert.equal(truce.find((e) => e.sub_event_type === "Armed clash")?.fatalities, 12);
+});
+
+test("deaths in the raid that made the arrests are a violent event by the arresting force", () => {
+  const told = events(
+    "Soldiers arrested three suspects in a raid in Maiduguri in which two of the suspects were killed.",
+  );
+  const arrests = told.find((e) => e.sub_event_type === "Arrests");
+  const raid = told.find((e) => e.sub_event_type !== "Arrests");
+  assert.equal(arrests?.fatalities, 0, "ACLED's arrests count no dead");
+  assert.ok(raid && raid.event_type !== "Strategic developments");
+  assert.equal(raid?.fatalities, 2);
+  assert.equal(raid?.actor1, "Military Forces of Nigeria");
+  // a raid that only made the arrests, dated, is no second event
+  assert.deepEqual(type("Troops detained six militants in a raid on Tuesday in Maiduguri."), [
+    "Arrests",
+  ]);
+});

@@ -198,6 +198,7 @@ export function extractMentions(input: MentionInput): Mention[] {
       },
     );
     const windows = placeWindows(grouped, sentence);
+    const told = out.length;
     for (const hit of grouped) {
       const others = grouped.filter((h) => h !== hit);
       const window = windows.get(hit) ?? null;
@@ -235,8 +236,26 @@ export function extractMentions(input: MentionInput): Mention[] {
       }
       out.push(mention);
     }
+    leaveDeadToViolence(ctx, out.slice(told));
   }
   return out;
+}
+
+/**
+ * "Three people were killed in clashes and arrests were made": a development told in one
+ * sentence with a violent act does not share the act's dead. ACLED's developments count none;
+ * the dead are the act's.
+ */
+function leaveDeadToViolence(ctx: DocumentContext, mentions: Mention[]): void {
+  if (!mentions.some((m) => ARMED_VIOLENCE_TYPES.has(m.event_type))) return;
+  for (const m of mentions) {
+    if (m.event_type !== "Strategic developments") continue;
+    const kept = m.claims.filter((c) => !CASUALTY_FIELDS.has(c.field));
+    if (kept.length === m.claims.length) continue;
+    m.claims = kept;
+    m.deadElsewhere = true;
+    note(ctx, STAGE, `"${m.trigger.text}" leaves the dead and hurt to the violent act beside it`);
+  }
 }
 
 /** Sentences after an act told as background within which "the attack" still points back to it. */
@@ -359,6 +378,49 @@ function actsElsewhere(
   return out;
 }
 
+/**
+ * After a generic act, what makes it an act told in its own right: its own day ("the attack on
+ * 3 June") or its own toll in a clause on it ("the attack in which 7 soldiers were killed",
+ * "the raid that killed five").
+ */
+const OWN_DAY_GAP = /^\s*(?:on|of)?\s*$/i;
+const OWN_TOLL_AFTER =
+  /^(?:\s+[^\s.;,]+){0,5}?\s*,?\s+(?:in\s+which|during\s+which|that|which)\s+(?:[^.;]{0,80}?\s)?(?:killed|kills|died|dead|left|claimed)\b|^(?:\s+[^\s.;,]+){0,5}?\s*,\s+(?:killing|leaving)\b/i;
+
+/**
+ * "Police arrested 5,000 people following the attack on 3 June in which 7 soldiers were killed":
+ * a development (arrests, an agreement) told with a violent act that has its own day or its own
+ * toll is two events; the act is not the development's, nor its dead.
+ */
+function actsBesideDevelopment(
+  hits: TriggerHit[],
+  winners: TriggerHit[],
+  text: string,
+  { dates }: SentenceSettings,
+): TriggerHit[] {
+  if (winners.some((w) => w.rule.event_type !== "Strategic developments")) return [];
+  const out: TriggerHit[] = [];
+  for (const g of hits) {
+    if (g.rule.kind !== "generic") continue;
+    if (!winners.some((w) => w.end <= g.start)) continue;
+    // "following the attack on 3 June": an earlier act with its own day; not "arrested five
+    // militants in a raid on Tuesday", where the raid is how the arrests were made
+    const earlier = ANTECEDENT_BEFORE.test(text.slice(Math.max(0, g.start - 40), g.start));
+    const ownDay =
+      earlier &&
+      dates.some(
+        (d) =>
+          d.start >= g.end && d.start - g.end <= 8 && OWN_DAY_GAP.test(text.slice(g.end, d.start)),
+      );
+    const ownToll = OWN_TOLL_AFTER.test(text.slice(g.end, g.end + 160));
+    if (ownDay || ownToll) {
+      g.besideDevelopment = earlier ? "earlier" : "during";
+      out.push(g);
+    }
+  }
+  return out;
+}
+
 /** What a sentence sets its acts in: its places and its dates. */
 interface SentenceSettings {
   places: PlaceMention[];
@@ -372,6 +434,13 @@ const OWN_DATE_CHARS = 50;
 interface Window {
   start: number;
   end: number;
+  /**
+   * A development and an act told beside it (actsBesideDevelopment): the window bounds each
+   * one's date too, and one with no place in its part takes the sentence's.
+   */
+  own?: boolean;
+  /** Whether the window bounds the act's parties as well. */
+  parties?: boolean;
 }
 
 /**
@@ -386,6 +455,17 @@ function placeWindows(grouped: TriggerHit[], sentence: Sentence): Map<TriggerHit
     if (!next) continue;
     windows.set(g, { start: sentence.start, end: next.start });
     windows.set(next, { start: next.start, end: sentence.end });
+  }
+  // a development told before an act of its own: each has its own part of the sentence
+  for (const g of grouped) {
+    if (!g.besideDevelopment) continue;
+    const dev = grouped.findLast((w) => w.rule.kind !== "generic" && w.end <= g.start);
+    if (!dev) continue;
+    // an earlier act has parties of its own; an act during the development (the raid in which
+    // suspects were killed) shares the development's doers
+    const parties = g.besideDevelopment === "earlier";
+    windows.set(dev, { start: sentence.start, end: g.start, own: true, parties: true });
+    windows.set(g, { start: g.start, end: sentence.end, own: true, parties });
   }
   return windows;
 }
@@ -413,7 +493,12 @@ function groupHits(
     if (!kept.some((k) => k.rule.sub_event_type === h.rule.sub_event_type)) kept.push(h);
   const subs = kept.map((k) => k.rule.sub_event_type ?? "");
   const winners = kept.filter((k) => !isBeaten(lex, k.rule.sub_event_type ?? "", subs));
-  if (winners.length) return [...winners, ...actsElsewhere(hits, winners, settings)];
+  if (winners.length)
+    return [
+      ...winners,
+      ...actsElsewhere(hits, winners, settings),
+      ...actsBesideDevelopment(hits, winners, text, settings),
+    ];
   // "the strikes killed 16": the definite noun names which event the sentence is about.
   // Otherwise a verb with its subject right before it carries the parties ("In a separate
   // attack, gunmen shot dead two policemen"); else the first trigger.
@@ -459,7 +544,12 @@ function buildMention(
   const { others, window } = split;
   const source = attribution?.source ?? null;
   const text = ctx.doc.text;
-  const actors = ann.actors.filter((a) => a.start >= sentence.start && a.end <= sentence.end);
+  const actors = ann.actors.filter(
+    (a) =>
+      a.start >= sentence.start &&
+      a.end <= sentence.end &&
+      (!window?.parties || (a.start >= window.start && a.end <= window.end)),
+  );
   let roles = assignRoles(text, sentence, hit, actors, attribution, casualties.victimSpans);
   if (!roles.actor1 && !roles.actor2 && hit.partiesFrom) {
     roles = assignRoles(
@@ -525,10 +615,17 @@ function buildMention(
     around,
     others,
   });
-  const places = selectPlaces(text, sentence, hit, ann.places, actors).filter(
-    (p) => !window || (p.start >= window.start && p.end <= window.end),
+  const allPlaces = selectPlaces(text, sentence, hit, ann.places, actors);
+  let places = allPlaces.filter((p) => !window || (p.start >= window.start && p.end <= window.end));
+  if (window?.own && !places.length) places = allPlaces;
+  const date = nearestDate(
+    window?.own
+      ? ann.dates.filter((d) => d.start >= window.start && d.end <= window.end)
+      : ann.dates,
+    sentence,
+    hit,
+    others.length === 0,
   );
-  const date = nearestDate(ann.dates, sentence, hit, others.length === 0);
   const claims: Claim[] = [...casualties.claims];
   if (actor1 && (source || roles.rule === "roles:attributed-to")) {
     claims.push({

@@ -16,6 +16,12 @@ export interface TriggerHit {
    * security forces"): the demonstration's parties when its own words name none.
    */
   partiesFrom?: TriggerHit;
+  /**
+   * A generic act told after a development with its own day or toll, an event of its own: one
+   * before it ("following the attack on 3 June") or one the development was made in ("arrested
+   * three in a raid in which two were killed").
+   */
+  besideDevelopment?: "earlier" | "during";
 }
 
 /** Words that cannot sit between a determiner and its noun: "the US responded with airstrikes" is not "the airstrikes". */

@@ -429,8 +429,11 @@ function confidence(
     )
   )
     c += CASUALTY_BONUS;
-  // uncounted ("leaving casualties and wounded"), told by a word other than the trigger
-  else if (mentions.some((m) => !m.reference && statesCasualties(withoutTrigger(m))))
+  // uncounted ("leaving casualties and wounded"), told by a word other than the trigger, and
+  // not the dead of a violent act told beside a development
+  else if (
+    mentions.some((m) => !m.reference && !m.deadElsewhere && statesCasualties(withoutTrigger(m)))
+  )
     c += CASUALTY_BONUS / 2;
   if (e.actor2) c += 0.04;
   c += Math.min(0.1, 0.04 * (new Set(mentions.map((m) => m.sentence.index)).size - 1));
