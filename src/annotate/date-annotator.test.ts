@@ -87,3 +87,96 @@ test("a counted span 'later' or 'after' counts from the date told before it, not
   assert.equal(annotateDates("bombs had gone off the day before", ref)[0].date, "2024-02-07");
   assert.equal(annotateDates("two days ago", ref)[0].date, "2024-02-06");
 });
+
+test("'4 days since the killing' dates the act after 'since', counted back from the report", () => {
+  const [since] = annotateDates(
+    "It has been 4 days since the shooting and no one is in custody.",
+    ref,
+  );
+  assert.deepEqual(
+    [since.text, since.date, since.precision],
+    ["4 days since", "2024-02-04", "day"],
+  );
+  // it dates only what follows it
+  assert.equal(since.reach?.from, since.end);
+  const [passed] = annotateDates("Three days have passed since the ambush on the road.", ref);
+  assert.equal(
+    annotateDates("On 2 January the town was shelled. Five days had passed since the raid.", ref)[1]
+      ?.date,
+    "2023-12-28",
+  );
+  assert.deepEqual([passed.date, passed.precision], ["2024-02-05", "day"]);
+  const [weeks] = annotateDates("In the two weeks since the raid, the camp has emptied.", ref);
+  assert.deepEqual([weeks.date, weeks.precision], ["2024-01-22", "week"]);
+  // told in the past perfect, it counts from the day told before, not from the report's
+  const past = annotateDates(
+    "On 2 January the town was shelled. It had been five days since the raid on the market.",
+    ref,
+  );
+  assert.deepEqual(
+    past.map((d) => d.date),
+    ["2024-01-02", "2023-12-28"],
+  );
+  assert.deepEqual(annotateDates("It had been five days since the raid.", ref), []);
+  // a span between two days names no act's day
+  assert.deepEqual(
+    annotateDates("It is 3 days since Monday.", ref).map((d) => d.text),
+    ["Monday"],
+  );
+  assert.deepEqual(annotateDates("It has been 4 days since the shooting.", null), []);
+});
+
+test("'three days after the bombing of 10 January' counts from the day its object names", () => {
+  const [after, anchor] = annotateDates(
+    "The raid came three days after the bombing of 10 January, officials said.",
+    ref,
+  );
+  assert.deepEqual([after.text, after.date], ["three days after", "2024-01-13"]);
+  // the anchor's day dates the bombing alone: it reaches from the counted span to the comma
+  assert.deepEqual([anchor.text, anchor.date], ["10 January", "2024-01-10"]);
+  assert.deepEqual(anchor.reach, { from: after.end, to: anchor.end });
+  const [before] = annotateDates("Two days before the 12 January vote, gunmen struck.", ref);
+  assert.deepEqual([before.text, before.date], ["Two days before", "2024-01-10"]);
+  // a day told in another clause is no anchor: the day told before still is
+  const [, later] = annotateDates(
+    "On 3 February rebels struck. A day after the attack, on Tuesday, police came.",
+    ref,
+  );
+  assert.deepEqual([later.text, later.date], ["A day after", "2024-02-04"]);
+});
+
+test("'X came a day after Y': the day told is X's, and Y, told after the span, came before it", () => {
+  const days = annotateDates(
+    "Gunmen stormed the hotel on Tuesday. The assault comes just two days after militants freed three hostages.",
+    ref,
+  );
+  assert.deepEqual(
+    days.map((d) => [d.text, d.date]),
+    [
+      ["on Tuesday", "2024-02-06"],
+      ["two days after", "2024-02-04"],
+    ],
+  );
+  // it dates the act after it, not the subject before it
+  assert.equal(days[1].reach?.from, days[1].end);
+  // without a verb of sequence, the span counts forward from the day told
+  const [, next] = annotateDates(
+    "Gunmen stormed the hotel on Tuesday. Two days after the assault, troops retook it.",
+    ref,
+  );
+  assert.equal(next.date, "2024-02-08");
+});
+
+test("counted back from the report: 'ago', 'the day before yesterday', 'last night', 'this morning'", () => {
+  const on = (text: string) => annotateDates(text, ref).map((d) => [d.text, d.date, d.precision]);
+  assert.deepEqual(on("Rebels attacked four days ago."), [["four days ago", "2024-02-04", "day"]]);
+  assert.deepEqual(on("A bomb went off 48 hours ago."), [["48 hours ago", "2024-02-06", "day"]]);
+  assert.deepEqual(on("They struck the day before yesterday."), [
+    ["the day before yesterday", "2024-02-06", "day"],
+  ]);
+  assert.deepEqual(on("Shelling resumed late last night."), [["last night", "2024-02-07", "day"]]);
+  assert.deepEqual(on("Police dispersed the crowd this morning."), [
+    ["this morning", "2024-02-08", "day"],
+  ]);
+  assert.deepEqual(annotateDates("Police dispersed the crowd this morning.", null), []);
+});

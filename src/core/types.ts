@@ -73,6 +73,12 @@ export interface DateMention extends Span, Provenance {
   end: number;
   endDate: IsoDate;
   precision: DatePrecision;
+  /**
+   * Offsets in the text where the act this date is of may stand, when not anywhere near it: "4
+   * days since the killing" dates what follows it; "10 January" in "three days after the bombing
+   * of 10 January" dates only the bombing, not the act counted from it.
+   */
+  reach?: { from: number; to: number };
 }
 
 export interface Place {

@@ -1665,3 +1665,37 @@ test("deaths in the raid that made the arrests are a violent event by the arrest
     "Arrests",
   ]);
 });
+
+test("relative days counted from a stated span: 'since', 'comes a day after', 'three days after X of 1 February'", () => {
+  const dated = (text: string) =>
+    testPipeline("broad")
+      .extract(textDocument(text, "2024-02-08"))
+      .events.map((e) => [e.location, e.event_date]);
+  // the killing is dated by the count, not by the 'today' of the threat told near it
+  assert.deepEqual(
+    dated(
+      "Investigators said the judge looking into the killing of six farmers near Popayan was threatened today. It has been 4 days since the killing and no one has been arrested.",
+    ),
+    [["Popayán", "2024-02-04"]],
+  );
+  // the assault is Tuesday's; the abduction it came a day after, Monday's
+  assert.deepEqual(
+    dated(
+      "Gunmen stormed a hotel in Mogadishu on Tuesday, killing five guests. The assault comes a day after militants abducted two aid workers in Baidoa.",
+    ),
+    [
+      ["Mogadishu", "2024-02-06"],
+      ["Baidoa", "2024-02-05"],
+    ],
+  );
+  // the bombing is the 1 February its phrase names; the attack three days after it
+  assert.deepEqual(
+    dated(
+      "Gunmen attacked a checkpoint in Kandahar three days after the car bombing of 1 February in Kabul.",
+    ),
+    [
+      ["Kabul", "2024-02-01"],
+      ["Kandahār", "2024-02-04"],
+    ],
+  );
+});

@@ -660,8 +660,9 @@ function buildMention(
     claims,
     source,
     weapon: typed.weapon,
-    // "the strike" with no place or date of its own tells again an event already told.
-    reference: hit.definite && !places.length && !date,
+    // "the strike" with no place or date of its own tells again an event already told; so does
+    // "4 days since the killing", whose date says when the act told before took place.
+    reference: hit.definite && !places.length && (!date || date.reach !== undefined),
     generic: typed.generic && !namedKiller(hit, actor1, roles.rule),
     strength: hit.rule.strength,
     antecedent: ANTECEDENT_BEFORE.test(before),
@@ -1022,6 +1023,8 @@ function nearestDate(
   let best: DateMention | null = null;
   for (const d of dates) {
     if (d.start < sentence.start || d.end > sentence.end) continue;
+    // "4 days since the killing": a date of one act only
+    if (d.reach && (hit.start < d.reach.from || hit.start >= d.reach.to)) continue;
     // "said in a statement on Wednesday": the day of the telling, not of the act
     const at = d.start - sentence.start;
     if (STATEMENT_BEFORE.test(sentence.text.slice(Math.max(0, at - 40), at))) continue;

@@ -3,6 +3,7 @@
 // beside them, evidence spans, and a confidence score.
 
 import type { CountryLexicon } from "../annotate/countries.ts";
+import { COUNTED_SINCE_RULE } from "../annotate/date-annotator.ts";
 import { type DocumentContext, note } from "../core/context.ts";
 import {
   type Actor,
@@ -345,10 +346,15 @@ function namedRebels(b: BuildContext, a: ActorMention, iso: string | null): Acto
   return groups.length === 1 ? groups[0] : a.actor;
 }
 
+/**
+ * The most precise date told; among equals, a day counted for the act by name ("4 days since the
+ * killing") over one a telling took from a word near it ("the killings ... was threatened today").
+ */
 function bestDate(dates: (DateMention | null)[]): DateMention | null {
   const order = { day: 0, week: 1, month: 2, year: 3 };
+  const rank = (d: DateMention) => order[d.precision] * 2 + (d.rule === COUNTED_SINCE_RULE ? 0 : 1);
   let best: DateMention | null = null;
-  for (const d of dates) if (d && (!best || order[d.precision] < order[best.precision])) best = d;
+  for (const d of dates) if (d && (!best || rank(d) < rank(best))) best = d;
   return best;
 }
 

@@ -3,6 +3,7 @@
 // and parties join each other. Two attacks on one day in one city stay two when the text says
 // "another" (not "another 30 people": more victims of the same) or they disagree on a party or
 // a figure.
+import { COUNTED_SINCE_RULE } from "../annotate/date-annotator.ts";
 import { type DocumentContext, note } from "../core/context.ts";
 import { distanceKm } from "../core/geo.ts";
 import {
@@ -256,6 +257,9 @@ export function samePlace(a: PlaceMention, b: PlaceMention): boolean {
 
 function datesCompatible(g: EventGroup, m: Mention): boolean {
   if (!m.date) return true;
+  // "it has been 4 days since the killing": a day counted for an act told before, which the
+  // group may have dated by a nearby word ("the killings ... was threatened today")
+  if (m.reference && m.date.rule === COUNTED_SINCE_RULE) return true;
   const dated = g.mentions.filter((x) => x.date);
   if (!dated.length) return true;
   return dated.some(
