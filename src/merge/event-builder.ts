@@ -482,7 +482,8 @@ function roundedConfidence(c: number): number {
 const STATE_AIRCRAFT = /\b(?:helicopters?|gunships?|choppers?|barrel\s+bombs?)\b/i;
 
 /**
- * An attack with no named perpetrator gets ACLED's generic actor. Air strikes are left open:
+ * An attack, or a clash with a state's forces, with no named perpetrator gets ACLED's generic
+ * actor. Air strikes are left open:
  * only states and a few groups fly them, and "unidentified" would hide that.
  */
 function nameUnknownPerpetrator(e: SitrepEvent, mentions: Mention[]): void {
@@ -498,7 +499,9 @@ function nameUnknownPerpetrator(e: SitrepEvent, mentions: Mention[]): void {
   }
   const attack =
     e.event_type === "Violence against civilians" ||
-    (e.event_type === "Explosions/Remote violence" && e.sub_event_type !== "Air/drone strike");
+    (e.event_type === "Explosions/Remote violence" && e.sub_event_type !== "Air/drone strike") ||
+    // "the attack in which 7 soldiers were killed": a battle against a state's forces by no one named
+    (e.sub_event_type === "Armed clash" && e.inter2 === 1);
   if (!attack) return;
   e.actor1 = `Unidentified Armed Group (${e.country})`;
   e.inter1 = 3;

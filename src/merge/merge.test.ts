@@ -244,3 +244,10 @@ test("a suicide bombing told later as 'the bombings' is one event; a bomb defuse
     ["Remote explosive/landmine/IED", "Disrupted weapons use"],
   );
 });
+
+test("a clash with a state's forces by no one named has ACLED's unidentified armed group", () => {
+  const [e] = extract("Six soldiers were killed in clashes near Gao on Monday.").events;
+  assert.equal(e?.sub_event_type, "Armed clash");
+  assert.equal(e?.actor2, "Military Forces of Mali");
+  assert.equal(e?.actor1, "Unidentified Armed Group (Mali)");
+});
