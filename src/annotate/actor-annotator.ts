@@ -414,11 +414,14 @@ export function countryAt(
   for (let j = i; j < Math.min(tokens.length, i + 3); j++) {
     if (j > i && !phraseGap(text, tokens[j - 1].end, tokens[j].start)) break;
     key = j === i ? tokens[j].key : `${key} ${tokens[j].key}`;
-    const raw = text.slice(first.start, tokens[j].end);
-    const withDot = text[tokens[j].end] === "." ? `${raw}.` : raw;
-    const iso =
-      countries.byFolded(key) ??
-      (allCaps ? undefined : (countries.byExact(raw) ?? countries.byExact(withDot)));
+    let iso = countries.byFolded(key);
+    // the exact spelling, sliced only when the folded key is no country
+    if (iso === undefined && !allCaps) {
+      const raw = text.slice(first.start, tokens[j].end);
+      iso =
+        countries.byExact(raw) ??
+        (text[tokens[j].end] === "." ? countries.byExact(`${raw}.`) : undefined);
+    }
     if (iso) found = { iso, last: j + 1 };
   }
   return found;

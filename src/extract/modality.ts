@@ -18,22 +18,44 @@ const AFTER_WORDS = 5;
 const CLAUSE_BREAK =
   /[;:]\s*|,\s+(?=(?:but|while(?!\s+(?:\w+ing|on|in)\b)|whereas|although|though|as(?!\s+well\s+as)|and\s+(?:the|a|an|it|they|he|she)|which|who|after|before|when|since|because|(?:it|they|he|she|we|this|there)\s+(?:will|would|is|was|are|were|has|have|had|may|might|could|can)\b)\b)|\s+(?:but|while(?!\s+(?:\w+ing|on|in)\b)|whereas|although)\s+/giu;
 
-export function clauseStart(sentence: Sentence, at: number): number {
-  const s = sentence.text;
-  const rel = at - sentence.start;
-  let start = 0;
+/**
+ * The clause breaks of the last sentence text asked about: clauseStart() and clauseEnd() are
+ * asked many times for the triggers and actors of one sentence. `breaks` holds the matches of a
+ * search from the sentence's start, as [index, end] pairs; `ends` what a search from a given
+ * offset found first.
+ */
+let clauseCache: { text: string; breaks: number[]; ends: Map<number, number> } | null = null;
+
+function clauseBreaks(s: string): { text: string; breaks: number[]; ends: Map<number, number> } {
+  if (clauseCache && clauseCache.text === s) return clauseCache;
+  const breaks: number[] = [];
   CLAUSE_BREAK.lastIndex = 0;
-  for (let m = CLAUSE_BREAK.exec(s); m && m.index < rel; m = CLAUSE_BREAK.exec(s))
-    start = m.index + m[0].length;
+  for (let m = CLAUSE_BREAK.exec(s); m; m = CLAUSE_BREAK.exec(s))
+    breaks.push(m.index, m.index + m[0].length);
+  clauseCache = { text: s, breaks, ends: new Map() };
+  return clauseCache;
+}
+
+export function clauseStart(sentence: Sentence, at: number): number {
+  const rel = at - sentence.start;
+  const { breaks } = clauseBreaks(sentence.text);
+  let start = 0;
+  for (let i = 0; i < breaks.length && breaks[i] < rel; i += 2) start = breaks[i + 1];
   return sentence.start + start;
 }
 
 export function clauseEnd(sentence: Sentence, at: number): number {
   const s = sentence.text;
   const rel = at - sentence.start;
-  CLAUSE_BREAK.lastIndex = rel;
-  const m = CLAUSE_BREAK.exec(s);
-  return sentence.start + (m ? m.index : s.length);
+  const { ends } = clauseBreaks(s);
+  let end = ends.get(rel);
+  if (end === undefined) {
+    CLAUSE_BREAK.lastIndex = rel;
+    const m = CLAUSE_BREAK.exec(s);
+    end = m ? m.index : s.length;
+    ends.set(rel, end);
+  }
+  return sentence.start + end;
 }
 
 export interface ModalityFinding {
@@ -82,27 +104,37 @@ export function modalityOf(
     .slice(0, AFTER_WORDS + 1)
     .join(" ");
   const clauseAfter = text.slice(hit.end, clauseEnd(sentence, hit.end));
+  // the same for every cue of a scope: worked out once, when a cue first asks
+  const pastVerb = PAST_VERB_TRIGGER.test(hit.text);
+  let triggerHead: string | undefined;
+  let governedBefore: string | undefined;
+  let nounCueWords: string | undefined;
   for (const cue of lex.modality) {
     let where: string;
     switch (cue.scope) {
       case "before":
         // A long trigger ("police rejected claims that officers beat protesters") can hold its own cue.
-        where = `${cue.modality === "history" ? before : governed(before)}${hit.text.split(/\s+/).slice(0, -2).join(" ")}`;
+        triggerHead ??= hit.text.split(/\s+/).slice(0, -2).join(" ");
+        if (cue.modality === "history") where = `${before}${triggerHead}`;
+        else {
+          governedBefore ??= governed(before);
+          where = `${governedBefore}${triggerHead}`;
+        }
         break;
       case "before_noun":
         // "condolences to the families of the victims of the bombing": the memory names the
         // event within a few words; "days before the anniversary, police continue to arrest" does not
-        where = PAST_VERB_TRIGGER.test(hit.text)
-          ? ""
-          : before
-              .split(/\s+/)
-              .slice(-NOUN_CUE_WORDS - 1)
-              .join(" ");
+        if (!pastVerb)
+          nounCueWords ??= before
+            .split(/\s+/)
+            .slice(-NOUN_CUE_WORDS - 1)
+            .join(" ");
+        where = pastVerb ? "" : (nounCueWords as string);
         break;
       case "noun_object":
         // "protesting the killing of the priests and the bombings": the cue governs a noun
         // phrase that runs up to the trigger, however long; a verb trigger is an act told
-        where = PAST_VERB_TRIGGER.test(hit.text) ? "" : before;
+        where = pastVerb ? "" : before;
         break;
       case "year_before": {
         // "the 2015 bombing", "killed in the 1991 war": an event placed by its year alone, earlier
