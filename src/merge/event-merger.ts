@@ -6,12 +6,7 @@
 import { COUNTED_SINCE_RULE } from "../annotate/date-annotator.ts";
 import { type DocumentContext, note } from "../core/context.ts";
 import { distanceKm } from "../core/geo.ts";
-import {
-  ARMED_VIOLENCE_TYPES,
-  CASUALTY_FIELDS,
-  type Mention,
-  type PlaceMention,
-} from "../core/types.ts";
+import { ARMED_VIOLENCE_TYPES, type Mention, type PlaceMention } from "../core/types.ts";
 import { DEFENCELESS_KILLING } from "../extract/mention-extractor.ts";
 
 const STAGE = "merge";
@@ -76,14 +71,9 @@ export function mergeMentions(
       m.reference &&
       !m.places.length &&
       !m.date &&
-      // a party named as the doer is a claim too, but no figure; the dead of a sentence that
-      // also tells a violent act are that act's, no figure of an arrest or a deal named beside
-      // it ("the execution of a man after his arrest", "shelling in the truce areas kills 3")
-      !m.claims.some(
-        (c) =>
-          c.field !== "actor1" &&
-          !(CASUALTY_FIELDS.has(c.field) && toldBesideViolence(m, mentions)),
-      ) &&
+      // a party named as the doer is a claim too, but no figure (a development's dead beside a
+      // violent act are already the act's: mention-extractor's leaveDeadToViolence)
+      !m.claims.some((c) => c.field !== "actor1") &&
       ((!m.actor1 && !m.actor2) || TOPIC_BEFORE.test(textBefore(m)))
     ) {
       // "The attack drew condemnation": points back to an event this text does not tell.
@@ -96,16 +86,6 @@ export function mergeMentions(
     }
   }
   return groups;
-}
-
-/** A strategic development named in a sentence that also tells an act of armed violence. */
-function toldBesideViolence(m: Mention, mentions: Mention[]): boolean {
-  return (
-    m.event_type === "Strategic developments" &&
-    mentions.some(
-      (o) => o !== m && o.sentence === m.sentence && ARMED_VIOLENCE_TYPES.has(o.event_type),
-    )
-  );
 }
 
 function bestGroup(
