@@ -84,9 +84,6 @@ const HELPER_BEFORE =
 /** "Police said they shot two gunmen": a teller whose pronoun is the act's subject did it. */
 const SAYS_IT_DID =
   /^\s+(?:(?:also|later|then)\s+)?(?:said|says|announced|stated|confirmed|reported)\s+(?:that\s+)?(?:it|they)\s+(?:(?:had|have|has)\s+)?$/i;
-/** Between a party and a noun trigger: a verb of the party's, then a subordinator opening the trigger's clause. */
-const SUBORDINATE_NOUN_GAP =
-  /^\s+(?:\S+\s+)*?(?:were|was|are|is|had|has|have)\s+(?:\S+\s+)+?(?:after|before|since|when|while|because|until)\s+(?:an?|the|two|three|\d+)\s+(?:\S+\s+){0,2}$/i;
 /** A reporting verb between an actor and the trigger makes the actor the teller, not the doer. */
 const REPORTING_BETWEEN =
   /\b(?:said|says|reported|stated|claimed|confirmed|announced|told|denounced|condemned|accused|blamed|attributed|investigat\w*|denied|warned)\b/i;
@@ -254,9 +251,6 @@ export function assignRoles(
       }
       if (REPORTING_BETWEEN.test(gap) && !RESPONSIBILITY.test(gap) && !SAYS_IT_DID.test(gap))
         continue;
-      // "Police were searching for a man after a blast killed three": the trigger's noun opens
-      // a clause of its own; the party before it is the subject of another verb
-      if (SUBORDINATE_NOUN_GAP.test(gap)) break;
       // "the regime forces and militiamen loyal to them enter": the first of joined subjects
       // leads, the others stand beside it
       let k = i;
