@@ -1415,14 +1415,14 @@ test("'the execution of a man' names a killing; the arrest beside it adds no eve
 });
 
 test("a named armed group that 'executes' in a headline's present types its act: more confidence", () => {
-  const [present] = events("ISIS executes young men accused of spying");
-  const [past] = events("ISIS executed young men accused of spying");
+  const [present] = events("Islamic State executes shepherds accused of informing");
+  const [past] = events("Islamic State executed shepherds accused of informing");
   assert.equal(present?.sub_event_type, "Attack");
   assert.ok(present.confidence >= 0.35, String(present.confidence));
   // a past killing (old reports tell background murders so) keeps the generic penalty
   assert.ok(past.confidence < 0.35, String(past.confidence));
   // "and depicts the execution": the noun names the verb's act again
-  const [again] = events("ISIS executes young men in a village and depicts the execution");
+  const [again] = events("Islamic State executes shepherds near a well and films the execution");
   assert.equal(again?.confidence, present.confidence);
 });
 
@@ -1475,7 +1475,7 @@ test("roles: a noun act's agent comes after its object ('the killing of X under 
 
 test("roles: a party named only as the speaker tells the act, it does not take part in it", () => {
   const [a] = events(
-    "Iraqi police spokesman raises death toll in suicide bombing at Shia shrine in Diyala to 21 killed",
+    "Iraqi police spokesman says the death toll from the suicide attack on a market in Baquba rose to 21",
     "2017-10-20",
   );
   assert.equal(a.sub_event_type, "Suicide bomb");

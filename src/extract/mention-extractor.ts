@@ -57,7 +57,7 @@ const UNOPPOSED =
   /\b(?:without\s+(?:any\s+|a\s+)?(?:resistance|fight|fighting|a\s+shot\s+(?:being\s+)?fired|clashes)|unopposed|no\s+resistance|(?:not|n't|never)\s+(?:\w+\s+)?encounter\w*\s+(?:any\s+)?resistance|(?:after|following)\s+(?:\w+\s+){0,4}(?:withdrew|withdrawal|pulled\s+out|retreated|left))\b/i;
 /** How far outside its clause a date still dates a trigger: 60 characters, about ten words. */
 const DATE_REACH_CHARS = 60;
-/** A trigger in verb form: past, or a headline's present ("ISIS executes young men"). */
+/** A trigger in verb form: past, or a headline's present ("the group executes two men"). */
 const VERB_HIT =
   /^(?:\S+ed|shot|struck|hit|fought|kills|executes|beheads|assassinates|slaughters|massacres|shoots|stabs)\b/i;
 
@@ -84,7 +84,7 @@ const POSSESSIVE_PLACE_BEFORE =
  */
 const PLACE_NOUN_AFTER =
   /^(?:\s+\([^()]{1,40}\))?\s+(?:city|town|village|countryside|province|governorate|area|district|outskirts|suburbs?|camp)\b/i;
-/** "Northern Burkina Faso hit by two deadly attacks": what an act befell, told before it, is where. */
+/** "Eastern Chad hit by new attacks": what an act befell, told before it, is where. */
 const STRUCK_BY_AFTER =
   /^\s+(?:(?:is|was|were|has\s+been|have\s+been)\s+)?(?:(?:hit|rocked|struck|shaken|pounded|targeted|attacked|shelled|bombed)\s+by|(?:left|plunged|thrown)\s+(?:in|into|without)\s+(?:\S+\s+){0,3}?(?:after|following|by)|blacked\s+out\s+(?:after|following|by))\b/i;
 /** Where the wounded were taken: not where it happened ("flown by helicopter to Landstuhl"). */
@@ -103,7 +103,7 @@ const SAID_AT_BEFORE =
 const TELLER_AT_AFTER =
   /^\s*,?\s*(?:have\s+|has\s+|had\s+)?(?:accused|said|say|says|denounced|claimed|condemned|told|reported|stated|announced|blamed|alleged)\b/i;
 /**
- * Where the victim came from: "a displaced person from Homs province ... in Jarabulus". Set
+ * Where the victim came from: "a shepherd from Homs province ... in Afrin". Set
  * aside when the act has another place.
  */
 const ORIGIN_BEFORE =
@@ -511,7 +511,7 @@ function groupHits(
   // the act points back; the sentence is about the act
   const dating = (h: TriggerHit) =>
     h.definite && TIME_ANCHOR_BEFORE.test(text.slice(Math.max(0, h.start - 40), h.start));
-  // "ISIS executes young men ... and depicts the execution": a definite noun that names again
+  // "the group executes two men ... and films the execution": a definite noun that names again
   // the act of a verb before it points back to that verb's act ("killed in the attack" does not)
   const namesVerbAgain = (h: TriggerHit) =>
     withSubject !== undefined &&
@@ -681,7 +681,7 @@ const HEADLINE_KILLING =
   /^(?:execute|executes|behead|beheads|decapitates|assassinate|assassinates|massacres|slaughters)$/i;
 
 /**
- * "ISIS executes young men in Albukamal": a named armed group told, in a headline's present, as
+ * "IS executes two shepherds near Palmyra": a named armed group told, in a headline's present, as
  * the subject of a verb that only names killing types the act itself, whatever the weapon: an
  * attack, no guess from the parties. Not a past "executed" (old reports tell background killings
  * so), nor an unnamed party ("gunmen") or a state (whose executions may be judicial).

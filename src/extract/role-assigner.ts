@@ -68,7 +68,7 @@ export const QUALIFIER_AFTER =
 const ASSOC_LINK =
   /^\s*(?:,\s*)?(?:and|along\s+with|together\s+with|alongside|with\s+the\s+help\s+of|and\s+(?:its|their)\s+(?:affiliated|allied)|and\s+affiliated|backed\s+by)\s+(?:[\p{L}-]+\s+){0,2}$/iu;
 /**
- * "Afghan police spokesman raises death toll", "Iraqi army statement": a party named only as
+ * "a police spokesman raises the toll", "Iraqi army statement": a party named only as
  * whose voice speaks is the teller of the act, not one of its parties.
  */
 const SPEAKER_AFTER =
@@ -147,7 +147,7 @@ export function assignRoles(
   const before = inSentence.filter((a) => a.start < hit.start && a.start >= cStart);
 
   // "clashes between X and Y": both sides named after the trigger ("violence ... between" holds
-  // the word itself); a headline joins them with a comma ("between Tahrir al-Sham, ISIS").
+  // the word itself); a headline joins them with a comma ("between the Taliban, ISIS").
   const between = /\bbetween$/i.test(hit.text)
     ? [""]
     : /^\s+(?:\S+\s+){0,3}?between\s+/i.exec(text.slice(hit.end, hit.end + 60));

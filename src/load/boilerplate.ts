@@ -188,7 +188,7 @@ export function stripTrailingTitles(
   if (end === 1 && blocks.length > 1 && isTitle(blocks[0], 0)) end = blocks.length;
   if (end < blocks.length && INTRODUCES_LIST.test(blocks[end - 1])) end = blocks.length;
   // An article's last paragraph ends like a sentence; a long line without a period is a headline
-  // itself ("64 persons were killed yesterday including ..."), and those after it are its list
+  // itself ("thirty people died in the fighting on Sunday among them ..."), and those after it are its list
   if (end < blocks.length && !SENTENCE_END.test(blocks[end - 1])) end = blocks.length;
   const dropped = blocks.slice(end).map((text) => ({
     text,

@@ -1440,7 +1440,7 @@ export function annotatePlaces(
     lentAbroadBeyond([lenders, soleLenders], c, e, NEARBY_KM);
   /**
    * Whether a big town the text names for sure puts it far from e, in another country: "the
-   * Eastern Ghouta of Damascus ... Al-Marj front" is not Al Marj in Libya. A quarter of a city
+   * farms east of Damascus ... the Al-Marj front" is not Al Marj in Libya. A quarter of a city
    * (GeoNames' PPLX: "Salmiyah" in Kuwait City, a spelling of Syria's Salamiyah too) is no town
    * that sets the text's country.
    */
